@@ -1,0 +1,40 @@
+# Two commands a newcomer needs: `make install` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+CCHC   := $(BIN)/cchc
+
+.PHONY: install test lint format pytest bench schema clean
+
+install: $(BIN)/activate
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@echo "== cchc validate (the shipped plan) =="
+	$(CCHC) validate --plan plan
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+test: lint pytest
+
+lint:
+	$(BIN)/ruff check cchc_cli tests benchmarks
+	$(BIN)/ruff format --check cchc_cli tests benchmarks
+	$(BIN)/mypy cchc_cli
+
+pytest:
+	$(BIN)/pytest
+
+format:
+	$(BIN)/ruff check --fix cchc_cli tests benchmarks
+	$(BIN)/ruff format cchc_cli tests benchmarks
+
+# Regenerate the JSON Schema that plan files point at (a test fails when it is stale).
+schema:
+	$(CCHC) export --schema > plan/schema/cchc-plan.schema.json
+
+bench:
+	$(BIN)/python benchmarks/validate.py
+
+clean:
+	rm -rf $(VENV) .cchc .pytest_cache .mypy_cache .ruff_cache

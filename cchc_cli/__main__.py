@@ -1,0 +1,3 @@
+from cchc_cli.cli import main
+
+main()
