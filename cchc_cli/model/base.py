@@ -1,0 +1,107 @@
+"""Shared building blocks of the plan models.
+
+Every model is strict (``extra="forbid"``, no silent coercion). Dates arrive from
+YAML as *strings* (the loader does not resolve timestamps) and are parsed here, so
+that a bad date becomes a located validation error with a helpful message instead
+of an exception raised deep inside the YAML library.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
+
+__all__ = [
+    "ID_PATTERN",
+    "Id",
+    "IsoDate",
+    "NonEmptyStr",
+    "Origin",
+    "Percent",
+    "StrictModel",
+    "Text",
+    "parse_iso_date",
+]
+
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_DMY_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+
+
+def parse_iso_date(value: Any) -> Any:
+    """Parse ``YYYY-MM-DD`` (ISO 8601) and explain anything else.
+
+    ``date`` objects pass through (for models built from Python); other types are
+    left to pydantic's own type error.
+    """
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    match = _ISO_DATE.match(text)
+    if match is None:
+        hint = ""
+        dmy = _DMY_DATE.match(text)
+        if dmy is not None:
+            day, month, year = (int(part) for part in dmy.groups())
+            hint = f"; write it as {year:04d}-{month:02d}-{day:02d}"
+        raise ValueError(
+            f"'{value}' is not a date in the expected format YYYY-MM-DD (ISO 8601){hint}"
+        )
+    year, month, day = (int(part) for part in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError as exc:
+        raise ValueError(f"'{value}' is not a real calendar date ({exc})") from None
+
+
+IsoDate = Annotated[date, BeforeValidator(parse_iso_date)]
+"""A calendar date written ``YYYY-MM-DD`` in YAML."""
+
+ID_PATTERN = r"^[A-Za-z0-9ĐđÀ-ỹ][A-Za-z0-9ĐđÀ-ỹ._:/#-]*$"
+Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=80)]
+"""A stable identifier: letters (Vietnamese ones too), digits and ``. _ : / # -``."""
+
+NonEmptyStr = Annotated[str, Field(min_length=1)]
+Text = Annotated[str, Field(min_length=1)]
+"""Verbatim Vietnamese text from the signed document."""
+
+Percent = Annotated[float, Field(ge=0, le=100)]
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a model instance came from: a plan file and the path inside it."""
+
+    file: Path
+    path: tuple[str | int, ...]
+
+    def child(self, *parts: str | int) -> Origin:
+        return Origin(self.file, (*self.path, *parts))
+
+
+class StrictModel(BaseModel):
+    """Base of every plan model: unknown fields are errors, types are not coerced."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        frozen=False,
+        validate_default=False,
+        str_strip_whitespace=False,
+        use_attribute_docstrings=True,
+    )
+
+    _origin: Origin | None = PrivateAttr(default=None)
+
+    @property
+    def origin(self) -> Origin | None:
+        """The file and YAML path this item was read from, when read from a file."""
+        return self._origin
+
+    def at(self, *parts: str | int) -> Origin | None:
+        """The origin of one of this item's fields (for locating findings)."""
+        return None if self._origin is None else self._origin.child(*parts)
