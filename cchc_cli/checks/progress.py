@@ -1,0 +1,40 @@
+"""Progress records hold together: a done task shows evidence, updates agree with status."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cchc_cli.findings import Finding
+from cchc_cli.model.draft import PlanDraft
+
+__all__ = ["check_progress"]
+
+
+def check_progress(draft: PlanDraft) -> Iterator[Finding]:
+    for task in draft.tasks:
+        if task.status == "done" and not task.evidence:
+            yield Finding.error(
+                "done-without-evidence",
+                f"task {task.id} is done but no update gives evidence; add an update with "
+                "'evidence' (a document number, a link) — e.g. "
+                f"cchc task update {task.id} --status done --evidence '…'",
+                task.at("status"),
+            )
+        if not task.updates:
+            continue
+        latest = task.updates[-1]
+        if latest.status != task.status:
+            yield Finding.warning(
+                "status-mismatch",
+                f"task {task.id} has status '{task.status}' but its latest update "
+                f"({latest.date.isoformat()}) says '{latest.status}'",
+                task.at("status"),
+            )
+        for index in range(1, len(task.updates)):
+            if task.updates[index].date < task.updates[index - 1].date:
+                yield Finding.warning(
+                    "updates-out-of-order",
+                    f"task {task.id}: updates should be oldest first, but this one "
+                    f"({task.updates[index].date.isoformat()}) is older than the one before",
+                    task.at("updates", index, "date"),
+                )

@@ -1,0 +1,244 @@
+"""Loading a plan directory: read, parse, validate every file, check across files.
+
+``load_plan`` never raises for a problem *inside* the plan: every problem becomes a
+:class:`~cchc_cli.findings.Finding` with a file, line and column, and all of them are
+reported at once. It raises :class:`~cchc_cli.errors.UserError` only when there is no
+plan to read (missing or empty directory, a file where a directory was expected).
+"""
+
+from __future__ import annotations
+
+import types
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Union, get_args, get_origin
+
+import yaml
+from pydantic import ValidationError
+
+from cchc_cli.checks import run_checks
+from cchc_cli.errors import FindingsError
+from cchc_cli.findings import Finding, count_levels, relative_path
+from cchc_cli.loading.discover import plan_files
+from cchc_cli.loading.locate import locate
+from cchc_cli.loading.schema_errors import findings_from_validation_error, yaml_type_name
+from cchc_cli.loading.yaml_safe import YamlProblem, parse_yaml, read_plan_text
+from cchc_cli.model.base import Origin, StrictModel
+from cchc_cli.model.draft import PlanDraft
+from cchc_cli.model.file import SECTIONS, PlanFile
+from cchc_cli.model.ids import IdKind
+from cchc_cli.model.plan import Plan
+from cchc_cli.suggest import did_you_mean
+
+__all__ = ["LoadResult", "load_plan", "require_plan"]
+
+
+def _section_model(section: str) -> tuple[type[StrictModel], bool]:
+    """(item model, is a list) of a PlanFile section, read off the model itself."""
+    annotation = PlanFile.model_fields[section].annotation
+    if get_origin(annotation) in (Union, types.UnionType):
+        annotation = next(arg for arg in get_args(annotation) if arg is not type(None))
+    if get_origin(annotation) is list:
+        return get_args(annotation)[0], True
+    return annotation, False  # type: ignore[return-value]
+
+
+_SECTION_MODELS = {section: _section_model(section) for section in SECTIONS}
+
+
+@dataclass
+class LoadResult:
+    """What loading a plan directory found."""
+
+    plan_dir: Path
+    files: list[Path]
+    findings: list[Finding]
+    plan: Plan | None = None
+    """The validated plan; ``None`` when any error was found."""
+    trees: dict[Path, yaml.Node | None] = field(default_factory=dict, repr=False)
+
+    @property
+    def errors(self) -> int:
+        return count_levels(self.findings)[0]
+
+    @property
+    def warnings(self) -> int:
+        return count_levels(self.findings)[1]
+
+    @property
+    def ok(self) -> bool:
+        return self.plan is not None
+
+
+class _Reader:
+    """Reads files into a :class:`PlanDraft`, collecting findings."""
+
+    def __init__(self, plan_dir: Path) -> None:
+        self.plan_dir = plan_dir
+        self.draft = PlanDraft(where=self.where)
+        self.findings: list[Finding] = []
+        self.trees: dict[Path, yaml.Node | None] = {}
+
+    def where(self, origin: Origin) -> str:
+        line, column = locate(self.trees.get(origin.file), origin.path)
+        return f"{relative_path(origin.file)}:{line}:{column}"
+
+    def read(self, path: Path) -> None:
+        try:
+            parsed = parse_yaml(read_plan_text(path))
+        except YamlProblem as problem:
+            finding = Finding.error(problem.code, problem.message, file=path)
+            if problem.line is not None:
+                finding = finding.located(problem.line, problem.column or 1)
+            self.findings.append(finding)
+            return
+        except OSError as exc:
+            self.findings.append(
+                Finding.error("file-unreadable", f"cannot read the file: {exc.strerror}", file=path)
+            )
+            return
+        self.trees[path] = parsed.root
+        self._sections(path, parsed.data)
+
+    def _sections(self, path: Path, data: Any) -> None:
+        root = Origin(path, ())
+        if data is None:
+            self.findings.append(
+                Finding.error(
+                    "yaml-empty",
+                    "the file is empty: a plan file holds at least one section "
+                    f"({', '.join(SECTIONS)}); add one or delete the file",
+                    root,
+                )
+            )
+            return
+        if not isinstance(data, dict):
+            self.findings.append(
+                Finding.error(
+                    "schema-type",
+                    f"a plan file must be a mapping of sections ({', '.join(SECTIONS)}), "
+                    f"not {yaml_type_name(data)}",
+                    root,
+                )
+            )
+            return
+        for key, value in data.items():
+            if key not in _SECTION_MODELS:
+                self.findings.append(
+                    Finding.error(
+                        "schema-unknown-section",
+                        f"unknown section '{key}'{did_you_mean(str(key), SECTIONS)}; "
+                        f"a plan file holds: {', '.join(SECTIONS)}",
+                        root.child(str(key)),
+                        anchor="key",
+                    )
+                )
+                continue
+            model, is_list = _SECTION_MODELS[key]
+            if not is_list:
+                self._single(key, model, value, root.child(key))
+            elif isinstance(value, list):
+                for index, item in enumerate(value):
+                    self._item(key, model, item, root.child(key, index))
+            elif value is not None:
+                self.findings.append(
+                    Finding.error(
+                        "schema-type",
+                        f"'{key}' should be a list (one '- ' entry per item), "
+                        f"not {yaml_type_name(value)}",
+                        root.child(key),
+                    )
+                )
+
+    def _validate(self, model: type[StrictModel], value: Any, origin: Origin) -> Any:
+        try:
+            instance = model.model_validate(value)
+        except ValidationError as exc:
+            self.findings.extend(
+                findings_from_validation_error(exc, model, origin.file, origin.path)
+            )
+            return None
+        instance._origin = origin
+        return instance
+
+    def _single(self, section: str, model: type[StrictModel], value: Any, origin: Origin) -> None:
+        kind: IdKind = "plan" if section == "plan" else "calendar"
+        self.draft.declare(kind, section, origin)
+        instance = self._validate(model, value, origin)
+        if instance is not None and getattr(self.draft, _DRAFT_FIELD[section]) is None:
+            setattr(self.draft, _DRAFT_FIELD[section], instance)
+
+    def _item(self, section: str, model: type[StrictModel], item: Any, origin: Origin) -> None:
+        id_field: str = getattr(model, "id_field", "id")
+        kind: IdKind = getattr(model, "id_kind", "task")
+        if isinstance(item, dict):
+            self._declare(kind, item, id_field, origin)
+            if section == "areas" and isinstance(item.get("items"), list):
+                for index, sub in enumerate(item["items"]):
+                    if isinstance(sub, dict):
+                        self._declare(kind, sub, "id", origin.child("items", index))
+        instance = self._validate(model, item, origin)
+        if instance is not None:
+            getattr(self.draft, section).append(instance)
+
+    def _declare(self, kind: IdKind, item: dict[str, Any], id_field: str, origin: Origin) -> None:
+        ident = item.get(id_field)
+        if isinstance(ident, str | int | float) and not isinstance(ident, bool):
+            self.draft.declare(kind, str(ident), origin.child(id_field))
+
+
+_DRAFT_FIELD = {"plan": "meta", "calendar": "calendar"}
+
+
+def _assemble(draft: PlanDraft) -> Plan | None:
+    if draft.meta is None:
+        return None
+    values: dict[str, Any] = {
+        "meta": draft.meta,
+        "units": draft.units,
+        "areas": draft.areas,
+        "targets": draft.targets,
+        "tasks": draft.tasks,
+        "duties": draft.duties,
+    }
+    if draft.calendar is not None:
+        values["calendar"] = draft.calendar
+    return Plan.model_construct(**values)
+
+
+def _locate_all(findings: Iterable[Finding], trees: dict[Path, yaml.Node | None]) -> list[Finding]:
+    located = []
+    for finding in findings:
+        origin = finding.origin
+        if origin is None or finding.line is not None:
+            located.append(finding)
+        else:
+            line, column = locate(trees.get(origin.file), origin.path, finding.anchor)
+            located.append(finding.located(line, column))
+    return located
+
+
+def load_plan(plan_dir: Path) -> LoadResult:
+    """Read and validate every plan file under ``plan_dir``; report all problems."""
+    files = plan_files(plan_dir)
+    reader = _Reader(plan_dir)
+    for path in files:
+        reader.read(path)
+    reader.findings.extend(run_checks(reader.draft, plan_dir))
+    findings = _locate_all(reader.findings, reader.trees)
+    errors, _ = count_levels(findings)
+    plan = _assemble(reader.draft) if errors == 0 else None
+    return LoadResult(plan_dir, files, findings, plan, reader.trees)
+
+
+def require_plan(plan_dir: Path) -> tuple[Plan, LoadResult]:
+    """The validated plan, or :class:`FindingsError` carrying what is wrong with it."""
+    result = load_plan(plan_dir)
+    if result.plan is None:
+        raise FindingsError(
+            f"the plan in '{relative_path(plan_dir)}' is not valid "
+            f"({result.errors} error(s)); run `cchc validate` for details",
+            result.findings,
+        )
+    return result.plan, result

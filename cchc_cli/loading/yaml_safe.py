@@ -1,0 +1,287 @@
+"""Reading plan files safely and fast.
+
+Plans arrive by pull request from people we do not control, so a plan file is read as
+plain data and nothing else:
+
+* only the YAML core types are constructed (mappings, sequences, strings, numbers,
+  booleans, null); any other tag (``!!python/object``, ``!!binary``, ``!custom``) is
+  refused before anything is built;
+* timestamps are *not* resolved: ``2024-01-25`` reaches the models as a string, so a bad
+  date is a located validation error, not an exception inside the YAML library;
+* a duplicate key in one mapping is an error (PyYAML would silently keep the last);
+* aliases may not expand a document beyond :data:`MAX_EXPANDED_NODES` nodes, which
+  stops "billion laughs" before anything is constructed.
+
+Parsing goes through libyaml (PyYAML's C parser), which is several times faster than
+a pure-Python parser. The composed node tree is kept: its marks give every value's
+line and column when a finding needs a position, without parsing the file again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
+
+import yaml
+
+try:  # libyaml bindings; the pure-Python parser is a slower fallback.
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+__all__ = ["MAX_EXPANDED_NODES", "ParsedYaml", "YamlProblem", "parse_yaml", "read_plan_text"]
+
+MAX_EXPANDED_NODES = 1_000_000
+"""Upper bound on nodes after alias expansion; plans are a few thousand nodes."""
+
+_CORE_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")
+)
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_CONFLICT_MARKER = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |$)", re.MULTILINE)
+
+
+class YamlProblem(Exception):
+    """Why a file could not be read as plan data, and where (1-based line and column)."""
+
+    def __init__(self, code: str, message: str, line: int | None = None, column: int | None = None):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedYaml:
+    """A parsed file: its data, and the node tree that knows where each value was."""
+
+    data: Any
+    root: yaml.Node | None
+
+
+def _plain_resolvers(
+    resolvers: dict[str | None, list[tuple[str, re.Pattern[str]]]],
+) -> dict[str | None, list[tuple[str, re.Pattern[str]]]]:
+    # No implicit timestamps (dates stay strings for the models to parse) and no `=`
+    # "value" type (so `op: =` is the text "=").
+    dropped = ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:value")
+    return {
+        first: [(tag, regexp) for tag, regexp in entries if tag not in dropped]
+        for first, entries in resolvers.items()
+    }
+
+
+class _PlanLoader(_BaseLoader):
+    """libyaml parser + a constructor that builds plain data only."""
+
+    yaml_implicit_resolvers = _plain_resolvers(_BaseLoader.yaml_implicit_resolvers)
+    yaml_constructors: ClassVar[dict[str | None, Any]] = {
+        tag: constructor
+        for tag, constructor in _BaseLoader.yaml_constructors.items()
+        if tag in _CORE_TAGS
+    }
+
+    check_aliases = True
+
+    def get_single_data(self) -> tuple[Any, yaml.Node | None]:
+        node = self.get_single_node()
+        if node is None:
+            return None, None
+        if self.check_aliases:
+            _check_expansion(node)
+        return self.construct_document(node), node
+
+    def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict[Any, Any]:
+        if not isinstance(node, yaml.MappingNode):
+            raise _problem("yaml-syntax", "expected a mapping here", node)
+        first_seen: dict[Any, yaml.Node] = {}
+        for key_node, _value in node.value:
+            if key_node.tag == _MERGE_TAG:
+                continue
+            key = self.construct_object(key_node, deep=True)
+            if isinstance(key, list | dict):
+                raise _problem("yaml-key", "a mapping key must be a plain value", key_node)
+            if key in first_seen:
+                first = first_seen[key].start_mark.line + 1
+                raise _problem(
+                    "yaml-duplicate-key",
+                    f"duplicate key '{key}' in this mapping (first defined at line {first}); "
+                    "keep only one of them",
+                    key_node,
+                )
+            first_seen[key] = key_node
+        self.flatten_mapping(node)  # merge keys (`<<`); explicit keys win over merged ones
+        return {
+            self.construct_object(key_node, deep=True): self.construct_object(value_node, deep=deep)
+            for key_node, value_node in node.value
+        }
+
+
+def _refuse_tag(_loader: _PlanLoader, node: yaml.Node) -> Any:
+    tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+    raise _problem(
+        "yaml-tag",
+        f"tag '{tag}' is not allowed in a plan file: plans hold plain data only "
+        "(text, numbers, true/false, lists and mappings); remove the tag",
+        node,
+    )
+
+
+_PlanLoader.add_constructor(None, _refuse_tag)
+
+
+def _problem(code: str, message: str, node: yaml.Node) -> YamlProblem:
+    mark = node.start_mark
+    return YamlProblem(code, message, mark.line + 1, mark.column + 1)
+
+
+def _check_expansion(root: yaml.Node) -> None:
+    """Refuse alias bombs before anything is constructed.
+
+    Aliases share their node, so the tree is a DAG; its size after expansion is computed
+    with one memoised pass over the *distinct* nodes, in time linear in the file.
+    """
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if id(node) in sizes:
+            continue
+        if isinstance(node, yaml.ScalarNode):
+            sizes[id(node)] = 1
+            continue
+        children: list[yaml.Node] = (
+            [part for pair in node.value for part in pair]
+            if isinstance(node, yaml.MappingNode)
+            else list(node.value)
+        )
+        if not children_done:
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in sizes)
+            continue
+        total = 1 + sum(sizes[id(child)] for child in children)
+        if total > MAX_EXPANDED_NODES:
+            raise _problem(
+                "yaml-alias-bomb",
+                f"aliases here expand to more than {MAX_EXPANDED_NODES:,} values; "
+                "refusing to read it (a 'billion laughs' document)",
+                node,
+            )
+        sizes[id(node)] = total
+
+
+def parse_yaml(text: str) -> ParsedYaml:
+    """Parse one YAML document into plain data. Raises :class:`YamlProblem`."""
+    marker = _CONFLICT_MARKER.search(text)
+    if marker is not None:
+        line = text.count("\n", 0, marker.start()) + 1
+        raise YamlProblem(
+            "yaml-merge-conflict",
+            f"unresolved merge-conflict marker '{marker.group(1)}': resolve the conflict, "
+            "keep the right lines and delete the <<<<<<< ======= >>>>>>> markers",
+            line,
+            1,
+        )
+    loader = _PlanLoader(text)
+    # An anchor is the only way to make an alias: without '&' there is nothing to expand.
+    loader.check_aliases = "&" in text
+    try:
+        data, root = loader.get_single_data()
+    except YamlProblem:
+        raise
+    except yaml.MarkedYAMLError as exc:
+        raise _explain(exc, text) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - libyaml always gives marks
+        raise YamlProblem("yaml-syntax", str(exc)) from None
+    except RecursionError:
+        raise YamlProblem("yaml-too-deep", "the document nests too deeply to be a plan") from None
+    finally:
+        loader.dispose()
+    return ParsedYaml(data, root)
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n", line + 1)
+    return lines[line][column : column + 1] if line < len(lines) else ""
+
+
+def _explain(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
+    """Turn libyaml's message into one that says what to do."""
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else None
+    column = mark.column + 1 if mark else None
+    problem = (exc.problem or "").strip()
+    context = (exc.context or "").strip()
+    if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
+        return YamlProblem(
+            "yaml-tab",
+            "a tab character cannot indent YAML; indent with spaces",
+            line,
+            column,
+        )
+    if "end of stream" in problem and "quoted scalar" in context:
+        start = exc.context_mark
+        where = f" opened at line {start.line + 1}, column {start.column + 1}" if start else ""
+        return YamlProblem(
+            "yaml-unclosed-quote",
+            f"a quoted string{where} is never closed; add the closing quote",
+            start.line + 1 if start else line,
+            start.column + 1 if start else column,
+        )
+    if "mapping values are not allowed" in problem:
+        return YamlProblem(
+            "yaml-indentation",
+            "a 'key: value' pair is not allowed here: check the indentation of this line "
+            "(or quote a text that contains ': ')",
+            line,
+            column,
+        )
+    if "expected <block end>" in problem or "did not find expected key" in problem:
+        return YamlProblem(
+            "yaml-indentation",
+            f"bad indentation: {context or 'while parsing a block'}, {problem}; "
+            "align this line with its siblings",
+            line,
+            column,
+        )
+    message = f"{context}: {problem}" if context else problem
+    return YamlProblem("yaml-syntax", message or "invalid YAML", line, column)
+
+
+def read_plan_text(path: Path) -> str:
+    """Read a plan file as UTF-8 text, refusing binary and other encodings with a position.
+
+    Raises :class:`YamlProblem` for content problems and ``OSError`` when the file cannot
+    be read at all.
+    """
+    raw = path.read_bytes()
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise YamlProblem(
+            "file-encoding", "the file is UTF-16; save it as UTF-8 (without BOM)", 1, 1
+        )
+    if b"\x00" in raw[:8192] or b"\x00" in raw:
+        offset = raw.index(b"\x00")
+        line = raw.count(b"\n", 0, offset) + 1
+        raise YamlProblem(
+            "file-binary",
+            "the file holds binary data (a NUL byte), not YAML text; "
+            "remove it from the plan directory or rename it",
+            line,
+            offset - (raw.rfind(b"\n", 0, offset) + 1) + 1,
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = len(raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8", "replace"))
+        raise YamlProblem(
+            "file-encoding",
+            f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02X}); "
+            "save it as UTF-8 — Vietnamese text from Windows-1258/TCVN3 editors needs converting",
+            line,
+            column + 1,
+        ) from None
+    return text.removeprefix("\ufeff")
