@@ -1,0 +1,69 @@
+"""The Typer application: global options and command registration.
+
+Command modules import the library inside their functions, so that ``cchc --version``
+and ``cchc --help`` load only Typer.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated
+
+import typer
+
+from cchc_cli import __version__
+from cchc_cli.cli import export, validate
+from cchc_cli.cli.boundary import CchcGroup
+from cchc_cli.cli.options import PlanOption
+from cchc_cli.cli.state import CliState
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    cls=CchcGroup,
+    name="cchc",
+    help=(
+        "Administrative-reform (CCHC) plans as code: validate the plan, track its "
+        "deadlines, measure its targets, write its reports.\n\n"
+        "Example: cchc validate --plan plan"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"cchc {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    plan: PlanOption = None,
+    no_color: Annotated[
+        bool, typer.Option("--no-color", help="Plain output without colours (also: NO_COLOR=1).")
+    ] = False,
+    version: Annotated[  # noqa: ARG001 - handled by its eager callback
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Global options, read before any command."""
+    ctx.obj = CliState(plan=plan, color=not no_color and not os.environ.get("NO_COLOR"))
+
+
+app.command(name="validate", epilog=validate.EPILOG)(validate.validate)
+app.command(name="export", epilog=export.EPILOG)(export.export)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    sys.exit(app(prog_name="cchc"))

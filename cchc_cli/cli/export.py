@@ -1,0 +1,46 @@
+"""``cchc export``: the validated plan as JSON, or the JSON Schema of plan files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+import typer
+
+from cchc_cli.cli.options import PlanOption
+
+EPILOG = (
+    "Examples: cchc export > plan.json | cchc export --schema > plan/schema/cchc-plan.schema.json"
+)
+
+
+def export(
+    ctx: typer.Context,
+    plan: PlanOption = None,
+    fmt: Annotated[  # noqa: ARG001 - JSON is the only format so far
+        Literal["json"], typer.Option("--format", "-f", help="Output format.")
+    ] = "json",
+    schema: Annotated[
+        bool,
+        typer.Option("--schema", help="Print the JSON Schema of plan files instead of the plan."),
+    ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
+    ] = None,
+) -> None:
+    """Print the whole validated plan as JSON (stable order), or the plan-file JSON Schema."""
+    from cchc_cli.cli.state import plan_dir
+    from cchc_cli.export import plan_as_json, schema_as_json
+    from cchc_cli.loading import require_plan
+    from cchc_cli.loading.write import write_text_atomic
+
+    if schema:
+        text = schema_as_json()
+    else:
+        validated, _ = require_plan(plan_dir(ctx, plan))
+        text = plan_as_json(validated)
+    if output is None:
+        typer.echo(text)
+    else:
+        write_text_atomic(output, text + "\n")

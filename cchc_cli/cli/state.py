@@ -1,0 +1,58 @@
+"""What the global options set, and the output helpers every command shares."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+__all__ = ["CliState", "err_console", "out_console", "plan_dir", "state"]
+
+
+@dataclass
+class CliState:
+    plan: Path | None = None
+    color: bool = True
+
+
+def state(ctx: typer.Context) -> CliState:
+    """The global options, from the root context."""
+    root = ctx.find_root()
+    if not isinstance(root.obj, CliState):
+        root.obj = CliState()
+    return root.obj
+
+
+def plan_dir(ctx: typer.Context, option: Path | None) -> Path:
+    """The plan directory: the command's --plan, the global --plan, $CCHC_PLAN, or found."""
+    from cchc_cli.loading.discover import find_plan_dir
+
+    return find_plan_dir(option or state(ctx).plan)
+
+
+def _console(ctx: typer.Context | None, *, stderr: bool) -> Console:
+    from rich.console import Console
+
+    color = True if ctx is None else state(ctx).color
+    stream = sys.stderr if stderr else sys.stdout
+    return Console(
+        file=stream,
+        no_color=not color or None,
+        highlight=False,
+        soft_wrap=True,
+        emoji=False,
+    )
+
+
+def out_console(ctx: typer.Context | None = None) -> Console:
+    return _console(ctx, stderr=False)
+
+
+def err_console(ctx: typer.Context | None = None) -> Console:
+    return _console(ctx, stderr=True)
