@@ -22,10 +22,6 @@ from cchc_cli.model.units import Unit
 
 __all__ = ["SECTIONS", "PlanFile", "plan_file_schema"]
 
-SECTIONS: tuple[str, ...] = ("plan", "units", "areas", "targets", "tasks", "duties", "calendar")
-"""The top-level keys a plan file may hold, in the order a plan is assembled."""
-
-
 class PlanFile(StrictModel):
     """One YAML file of a plan. Every section is optional; at least one must be present."""
 
@@ -38,6 +34,10 @@ class PlanFile(StrictModel):
     tasks: list[Task] | None = None
     duties: list[ReportingDuty] | None = None
     calendar: CalendarConfig | None = None
+
+
+SECTIONS: tuple[str, ...] = tuple(PlanFile.model_fields)
+"""The top-level keys a plan file may hold, in the order a plan is assembled."""
 
 
 def plan_file_schema() -> dict[str, Any]:
