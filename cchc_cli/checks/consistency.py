@@ -32,7 +32,6 @@ def check_conflicting_targets(draft: PlanDraft) -> Iterator[Finding]:
             yield Finding.warning(
                 "conflicting-targets",
                 f"{target.ref} sets {measure} {target.threshold_text} for {period}, but "
-                f"{others}: the plan sets different thresholds for the same measure; "
-                "say which applies (or accept that the strictest one decides)",
+                f"{others}: the plan contradicts itself; decide which threshold applies",
                 target.at("value"),
             )

@@ -2,50 +2,59 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator
+from typing import Any
 
 from cchc_cli.findings import Finding
 from cchc_cli.model.base import StrictModel
 from cchc_cli.model.draft import PlanDraft
-from cchc_cli.model.ids import IdKind
+from cchc_cli.model.ids import IdKind, RefTo
 from cchc_cli.suggest import did_you_mean
 
 __all__ = ["check_references"]
 
-_NOUN: dict[IdKind, str] = {"unit": "unit", "area": "area", "target": "target", "task": "task"}
+
+def _reference_fields(model: type[StrictModel]) -> list[tuple[str, IdKind]]:
+    """The fields of ``model`` marked ``RefTo(kind)``."""
+    return [
+        (name, marker.kind)
+        for name, info in model.model_fields.items()
+        for marker in info.metadata
+        if isinstance(marker, RefTo)
+    ]
 
 
-def _refs(
-    owner: StrictModel,
-    field: str,
-    values: Sequence[str],
-    kind: IdKind,
-    known: Iterable[str],
-) -> Iterator[Finding]:
-    names = list(known)
-    present = set(names)
-    for index, value in enumerate(values):
-        if value not in present:
-            yield Finding.error(
-                "unknown-ref",
-                f"unknown {_NOUN.get(kind, kind)} '{value}'{did_you_mean(value, names)}",
-                owner.at(field, index),
-            )
+def _values(raw: Any) -> list[tuple[int | None, str]]:
+    """(index, value) of the id strings in a raw field: one string or a list of them."""
+    if isinstance(raw, str):
+        return [(None, raw)]
+    if isinstance(raw, list):
+        return [(index, value) for index, value in enumerate(raw) if isinstance(value, str)]
+    return []
 
 
 def check_references(draft: PlanDraft) -> Iterator[Finding]:
-    units = draft.ids("unit")
-    areas = draft.ids("area")
-    targets = draft.ids("target")
+    """Every ``RefTo`` field of every item names a declared id.
+
+    Works on the items as read, so a task that fails its schema for one field still has
+    its references checked: all problems are reported in one run.
+    """
+    fields_of: dict[type[StrictModel], list[tuple[str, IdKind]]] = {}
+    for model, origin, raw in draft.raw_items:
+        if model not in fields_of:
+            fields_of[model] = _reference_fields(model)
+        for name, kind in fields_of[model]:
+            known = draft.ids(kind)
+            for index, value in _values(raw.get(name)):
+                if value in known:
+                    continue
+                where = origin.child(name) if index is None else origin.child(name, index)
+                yield Finding.error(
+                    "unknown-ref",
+                    f"unknown {kind} '{value}'{did_you_mean(value, known)}",
+                    where,
+                )
     tasks = draft.ids("task")
-    for task in draft.tasks:
-        yield from _refs(task, "lead", task.lead, "unit", units)
-        yield from _refs(task, "coordinators", task.coordinators, "unit", units)
-        yield from _refs(task, "areas", task.areas, "area", areas)
-        yield from _refs(task, "targets", task.targets, "target", targets)
-    for duty in draft.duties:
-        for field in ("senders", "receivers", "forward_to"):
-            yield from _refs(duty, field, getattr(duty, field), "unit", units)
     for target in draft.targets:
         if target.ref.startswith("PL.") and target.ref not in tasks:
             yield Finding.error(

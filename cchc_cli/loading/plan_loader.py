@@ -175,6 +175,7 @@ class _Reader:
         id_field: str = getattr(model, "id_field", "id")
         kind: IdKind = getattr(model, "id_kind", "task")
         if isinstance(item, dict):
+            self.draft.raw_items.append((model, origin, item))
             self._declare(kind, item, id_field, origin)
             if section == "areas" and isinstance(item.get("items"), list):
                 for index, sub in enumerate(item["items"]):

@@ -120,7 +120,11 @@ class _PlanLoader(_BaseLoader):
         return key
 
     def _duplicate(self, key: Any, key_node: yaml.Node, node: yaml.MappingNode) -> YamlProblem:
-        first = next(k for k, _ in node.value if self.construct_object(k, deep=True) == key)
+        first = next(
+            k
+            for k, _ in node.value
+            if k.tag != _MERGE_TAG and self.construct_object(k, deep=True) == key
+        )
         return _problem(
             "yaml-duplicate-key",
             f"duplicate key '{key}' in this mapping (first defined at line "

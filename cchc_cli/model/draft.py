@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from cchc_cli.model.areas import Area
-from cchc_cli.model.base import Origin
+from cchc_cli.model.base import Origin, StrictModel
 from cchc_cli.model.calendar import CalendarConfig
 from cchc_cli.model.duties import ReportingDuty
 from cchc_cli.model.ids import IdKind
@@ -39,6 +40,8 @@ class PlanDraft:
     tasks: list[Task] = field(default_factory=list)
     duties: list[ReportingDuty] = field(default_factory=list)
     declared: dict[IdKind, dict[str, list[Origin]]] = field(default_factory=dict)
+    raw_items: list[tuple[type[StrictModel], Origin, dict[str, Any]]] = field(default_factory=list)
+    """Every list item as read (valid or not), so references are checked in all of them."""
     where: Callable[[Origin], str] = _where_unknown
     """Describes an origin as ``file:line:col`` for messages that point elsewhere."""
 

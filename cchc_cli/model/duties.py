@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
 from cchc_cli.model.base import Id, StrictModel, Text
 from cchc_cli.model.deadline import Deadline
-from cchc_cli.model.ids import IdKind
+from cchc_cli.model.ids import IdKind, RefTo
 from cchc_cli.model.units import UnitCode
 
 __all__ = ["PeriodRule", "ReportingDuty"]
@@ -32,10 +32,10 @@ class ReportingDuty(StrictModel):
     text: Text
     """The sentence that sets the duty, verbatim."""
     kind: DutyKind
-    senders: list[UnitCode]
-    receivers: list[UnitCode]
+    senders: Annotated[list[UnitCode], RefTo("unit")]
+    receivers: Annotated[list[UnitCode], RefTo("unit")]
     """Who receives it first (e.g. the Văn phòng Sở, which compiles)."""
-    forward_to: list[UnitCode] = []
+    forward_to: Annotated[list[UnitCode], RefTo("unit")] = []
     """Who the compiled document goes to next (Sở Nội vụ, UBND thành phố…)."""
     deadline: Deadline
     period_rule: PeriodRule | None = None

@@ -8,7 +8,7 @@ from pydantic import Field
 
 from cchc_cli.model.base import Id, IsoDate, Percent, StrictModel, Text
 from cchc_cli.model.deadline import Deadline
-from cchc_cli.model.ids import IdKind
+from cchc_cli.model.ids import IdKind, RefTo
 from cchc_cli.model.units import UnitCode
 
 __all__ = ["TASK_STATUSES", "ProgressUpdate", "Task", "TaskStatus"]
@@ -41,11 +41,11 @@ class Task(StrictModel):
     """Numbering in the annex, e.g. ``PL.1``."""
     content: Text
     """The "Nội dung công việc" cell, verbatim."""
-    lead: Annotated[list[UnitCode], Field(min_length=1)]
+    lead: Annotated[list[UnitCode], Field(min_length=1), RefTo("unit")]
     """Codes of the lead units (đơn vị chủ trì)."""
     lead_text: str | None = None
     """The "Đơn vị chủ trì" cell as written."""
-    coordinators: list[UnitCode] = []
+    coordinators: Annotated[list[UnitCode], RefTo("unit")] = []
     """Codes of the coordinating units (đơn vị phối hợp)."""
     coordinators_text: str | None = None
     """The "Đơn vị phối hợp" cell as written."""
@@ -53,9 +53,9 @@ class Task(StrictModel):
     """The "Thời gian thực hiện/hoàn thành" cell and its parsed form."""
     deliverables: list[Text] = []
     """The "Sản phẩm" cell, one entry per product."""
-    areas: list[Id] = []
+    areas: Annotated[list[Id], RefTo("area")] = []
     """Items of section III this task implements, e.g. ``III.3.b``."""
-    targets: list[Id] = []
+    targets: Annotated[list[Id], RefTo("target")] = []
     """Ids of the targets this task serves."""
     status: TaskStatus = "not_started"
     updates: list[ProgressUpdate] = []

@@ -1,0 +1,36 @@
+"""Every command documents itself, with an example; the version is one line."""
+
+from __future__ import annotations
+
+import pytest
+
+from cchc_cli import __version__
+from cchc_cli.cli import app
+from tests.conftest import Invoke
+
+
+def command_names() -> list[str]:
+    import typer.main
+
+    group = typer.main.get_command(app)
+    return sorted(group.commands)  # type: ignore[attr-defined]
+
+
+def test_version(cli: Invoke) -> None:
+    run = cli(["--version"])
+    assert run.exit_code == 0
+    assert run.stdout == f"cchc {__version__}\n"
+
+
+def test_no_arguments_shows_help(cli: Invoke) -> None:
+    run = cli([])
+    assert "Usage: cchc" in run.output
+    for name in command_names():
+        assert name in run.output
+
+
+@pytest.mark.parametrize("name", command_names())
+def test_every_command_has_help_with_an_example(cli: Invoke, name: str) -> None:
+    run = cli([name, "--help"])
+    assert run.exit_code == 0
+    assert "Example" in run.stdout

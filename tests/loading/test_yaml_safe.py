@@ -1,0 +1,76 @@
+"""The safe YAML reader: plain data only, located problems, hostile input refused."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from cchc_cli.loading.locate import locate
+from cchc_cli.loading.yaml_safe import MAX_EXPANDED_NODES, YamlProblem, parse_yaml
+
+
+def problem(text: str) -> YamlProblem:
+    with pytest.raises(YamlProblem) as caught:
+        parse_yaml(text)
+    return caught.value
+
+
+def test_dates_stay_strings_and_equals_is_text() -> None:
+    data = parse_yaml("day: 2024-01-25\nop: =\nwhen: 2024-01-25 10:00:00\n").data
+    assert data == {"day": "2024-01-25", "op": "=", "when": "2024-01-25 10:00:00"}
+
+
+def test_merge_keys_and_small_aliases_are_fine() -> None:
+    text = "base: &b {lead: [VP], status: done}\ntask:\n  <<: *b\n  status: in_progress\n"
+    data = parse_yaml(text).data
+    assert data["task"] == {"lead": ["VP"], "status": "in_progress"}
+
+
+def test_duplicate_key_next_to_a_merge_is_still_found() -> None:
+    text = "base: &b {x: 1}\ntask:\n  <<: *b\n  y: 1\n  y: 2\n"
+    found = problem(text)
+    assert (found.code, found.line, found.column) == ("yaml-duplicate-key", 5, 3)
+
+
+def test_ampersand_inside_words_does_not_trigger_the_alias_walk() -> None:
+    assert parse_yaml("units: ['GDTX&ĐH']\n").data == {"units": ["GDTX&ĐH"]}
+
+
+def test_alias_bomb_limit() -> None:
+    width = 100
+    levels = ["a0: &a0 [" + ",".join(["x"] * width) + "]"]
+    for level in range(1, 4):  # 100^4 = 10^8 values once expanded
+        refs = ",".join([f"*a{level - 1}"] * width)
+        levels.append(f"a{level}: &a{level} [{refs}]")
+    found = problem("\n".join(levels) + "\n")
+    assert found.code == "yaml-alias-bomb"
+    assert f"{MAX_EXPANDED_NODES:,}" in found.message
+
+
+@pytest.mark.parametrize(
+    "tag", ["!!python/object:os.system", "!!python/name:os.system", "!!binary", "!!set", "!x"]
+)
+def test_every_non_core_tag_is_refused(tag: str) -> None:
+    found = problem(f"a: {tag} aGVsbG8=\n")
+    assert found.code == "yaml-tag"
+    assert f"tag '{tag}" in found.message
+
+
+def test_deep_nesting_is_an_error_not_a_crash() -> None:
+    found = problem("a: " + "[" * 10_000 + "]" * 10_000 + "\n")
+    assert found.code in {"yaml-syntax", "yaml-too-deep"}
+
+
+def test_locate_points_at_values_keys_and_missing_fields() -> None:
+    root = parse_yaml("tasks:\n  - id: PL.1\n    lead: [VP, TCCB]\n").root
+    assert locate(root, ("tasks", 0, "lead", 1)) == (3, 16)
+    assert locate(root, ("tasks", 0, "lead"), "key") == (3, 5)
+    assert locate(root, ("tasks", 0, "lead")) == (3, 5)  # a list is pointed at by its key
+    assert locate(root, ("tasks", 0, "content")) == (2, 5)  # missing: the mapping lacking it
+    assert locate(root, ("tasks", 7)) == (1, 1)  # past the end: the list, by its key
+    assert locate(None, ("tasks",)) == (1, 1)
+
+
+def test_reader_agrees_with_libyaml_on_plain_data() -> None:
+    text = "a: [1, 2.5, true, null, 'x']\nb: {c: d}\n"
+    assert parse_yaml(text).data == yaml.safe_load(text)
