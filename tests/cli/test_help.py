@@ -6,7 +6,7 @@ import pytest
 
 from cchc_cli import __version__
 from cchc_cli.cli import app
-from tests.conftest import Invoke
+from tests.conftest import ROOT, Invoke
 
 
 def command_names() -> list[str]:
@@ -34,3 +34,9 @@ def test_every_command_has_help_with_an_example(cli: Invoke, name: str) -> None:
     run = cli([name, "--help"])
     assert run.exit_code == 0
     assert "Example" in run.stdout
+
+
+@pytest.mark.parametrize("name", command_names())
+def test_every_command_is_documented_in_the_readme(name: str) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"### `cchc {name}" in readme, f"README.md has no section for `cchc {name}`"
