@@ -64,17 +64,9 @@ class Finding:
 
     @classmethod
     def warning(
-        cls,
-        code: str,
-        message: str,
-        origin: Origin | None = None,
-        *,
-        anchor: Anchor = "value",
-        file: Path | None = None,
+        cls, code: str, message: str, origin: Origin | None = None, *, anchor: Anchor = "value"
     ) -> Finding:
-        return cls(
-            Level.WARNING, code, message, file or _file_of(origin), origin=origin, anchor=anchor
-        )
+        return replace(cls.error(code, message, origin, anchor=anchor), level=Level.WARNING)
 
     @property
     def is_error(self) -> bool:
