@@ -74,3 +74,19 @@ def test_locate_points_at_values_keys_and_missing_fields() -> None:
 def test_reader_agrees_with_libyaml_on_plain_data() -> None:
     text = "a: [1, 2.5, true, null, 'x']\nb: {c: d}\n"
     assert parse_yaml(text).data == yaml.safe_load(text)
+
+
+def test_billion_laughs_is_refused_with_bounded_memory() -> None:
+    import tracemalloc
+
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for level, name in enumerate("bcdefghi"):
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{'abcdefghi'[level]}"] * 9) + "]")
+    tracemalloc.start()
+    try:
+        found = problem("\n".join(lines) + "\n")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert found.code == "yaml-alias-bomb"
+    assert peak < 5_000_000  # bytes: the 10^9-value expansion is never built
