@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from cchc_cli.model.areas import Area
 from cchc_cli.model.base import Origin
 from cchc_cli.model.calendar import CalendarConfig
+from cchc_cli.model.datasets import Dataset
 from cchc_cli.model.duties import ReportingDuty
 from cchc_cli.model.ids import IdKind
 from cchc_cli.model.meta import PlanMeta
@@ -38,6 +39,7 @@ class PlanDraft:
     targets: list[Target] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
     duties: list[ReportingDuty] = field(default_factory=list)
+    datasets: list[Dataset] = field(default_factory=list)
     declared: dict[IdKind, dict[str, list[Origin]]] = field(default_factory=dict)
     where: Callable[[Origin], str] = _where_unknown
     """Describes an origin as ``file:line:col`` for messages that point elsewhere."""
