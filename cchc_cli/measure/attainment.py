@@ -144,6 +144,7 @@ def project_year_end(monthly: list[Figure], so_far: Figure, months_left: int) ->
 def judge(
     target: Target,
     figure: Figure | None,
+    *,
     period: Period,
     as_of: date,
     rule: PeriodRule,
@@ -168,7 +169,7 @@ def judge(
         )
         return result
     if figure is None:
-        result.note = "no dataset or measurement gives this measure"
+        result.note = "no dataset or measurement gives this measure yet"
         return result
     result.source = figure.source
     result.numerator, result.denominator = figure.numerator, figure.denominator

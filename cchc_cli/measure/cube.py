@@ -36,9 +36,10 @@ def custom_components(measure: CustomMeasure) -> dict[str, tuple[Anchor, str, li
     anchor: Anchor = {"received_at": "received", "resolved_at": "resolved"}.get(
         measure.period_field, "due"
     )  # type: ignore[assignment]
-    total_sql, total_params = "TRUE", []
+    total_sql, total_params = "TRUE", list[object]()
     if measure.total is not None:
-        total_sql, total_params = compile_filter(parse_filter(measure.total))
+        total_sql, compiled = compile_filter(parse_filter(measure.total))
+        total_params = list(compiled)
     good_sql, good_params = compile_filter(parse_filter(measure.good))
     return {
         f"{measure.id}:total": (anchor, total_sql, list(total_params)),
@@ -83,7 +84,7 @@ class Cube:
         return total
 
     def total(self, component: str, start: date, end: date, group: Key | None = None) -> int:
-        """``component`` counted over the days ``start..end`` (all groups when ``group`` is None)."""
+        """``component`` over the days ``start..end``, in ``group`` (None: all groups)."""
         anchor = self.anchor_of(component)
         before = date.fromordinal(start.toordinal() - 1)
         return self._upto(anchor, component, end, group) - self._upto(
@@ -131,7 +132,7 @@ def build_cube(
         valid += " AND (filename, file_row_number) NOT IN (SELECT (f, r) FROM skipped)"
     for anchor, items in predicates.items():
         day_sql, condition = ANCHOR_DAY[anchor]
-        params: list[object] = []
+        params = list[object]()
         counts = []
         for _, sql, item_params in items:
             counts.append(f"count(*) FILTER (WHERE {sql})")

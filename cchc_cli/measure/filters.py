@@ -170,6 +170,9 @@ class _Parser:
     def error(self, message: str, token: Token | None = None) -> FilterError:
         return FilterError(message, (token or self.token).position, self.text)
 
+    def at_end(self) -> bool:
+        return self.token.kind == "end"
+
     def advance(self) -> Token:
         token = self.token
         self.index += 1
@@ -196,7 +199,7 @@ class _Parser:
                 "the filter is empty; write a condition such as: channel = 'online_full'"
             )
         node = self.or_expr()
-        if self.token.kind != "end":
+        if not self.at_end():
             raise self.error(f"unexpected {self._found()}; join conditions with 'and' or 'or'")
         return node
 

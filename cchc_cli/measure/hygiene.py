@@ -92,7 +92,6 @@ def _source(files: list[ImportedFile]) -> dict[str, str]:
 
 def _check_mixed(
     con: duckdb.DuckDBPyConnection,
-    paths: list[str],
     prepared: list[PreparedFile],
     columns: dict[str, str],
 ) -> None:
@@ -159,6 +158,7 @@ def _check_unmapped(
 def inspect_dataset(
     con: duckdb.DuckDBPyConnection,
     dataset_id: str,
+    *,
     prepared: list[PreparedFile],
     imported: list[ImportedFile],
     cache: Cache,
@@ -173,7 +173,7 @@ def inspect_dataset(
     if report.imported == 0 and report_path.exists():
         return _load(report_path, report)
     _check_unmapped(con, paths, columns, dataset_id)
-    _check_mixed(con, paths, prepared, columns)
+    _check_mixed(con, prepared, columns)
     base = "read_parquet(?, filename = true, file_row_number = true)"
     ((rows, invalid),) = run(
         con, f"SELECT count(*), count(*) FILTER (problem <> 0) FROM {base}", [paths]

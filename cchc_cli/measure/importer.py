@@ -212,7 +212,8 @@ def import_sql(dataset: Dataset, prepared: PreparedFile) -> Sql:
         )
     # layer 3: odd dates, mappings, key
     sql.add(
-        " FROM (SELECT *, CASE WHEN trim(c_id) = '' THEN NULL ELSE hash(trim(c_id)) END AS dossier_key"
+        " FROM (SELECT *, "
+        "CASE WHEN trim(c_id) = '' THEN NULL ELSE hash(trim(c_id)) END AS dossier_key"
     )
     for field in DATE_FIELDS:
         formats = prepared.date_formats.get(field, list(dataset.date_formats))

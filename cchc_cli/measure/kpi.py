@@ -42,11 +42,17 @@ class Measures:
         ids = list(FORMULAS) if self.cubes else []
         return ids + list(self.customs)
 
-    def _cube_figure(self, measure: str, period: Period, group: tuple[Any, ...] | None) -> Figure | None:
+    def _cube_figure(
+        self, measure: str, period: Period, group: tuple[Any, ...] | None
+    ) -> Figure | None:
         if measure in FORMULAS and self.cubes:
             formula = FORMULAS[measure]
             parts = [
-                sum(self._term(cube, term, period, group) for _, cube in self.cubes for term in terms)
+                sum(
+                    self._term(cube, term, period, group)
+                    for _, cube in self.cubes
+                    for term in terms
+                )
                 for terms in (formula.numerator, formula.denominator)
             ]
             return Figure.ratio(parts[0], parts[1], "formula")
@@ -65,7 +71,11 @@ class Measures:
         return cube.total(term, period.start, period.end, group)
 
     def figure(
-        self, measure: str, period: Period, target: str | None = None, group: tuple[Any, ...] | None = None
+        self,
+        measure: str,
+        period: Period,
+        target: str | None = None,
+        group: tuple[Any, ...] | None = None,
     ) -> Figure | None:
         """Target-id rows first, then the exports, then measure-id rows."""
         if target is not None and group is None:
@@ -128,7 +138,9 @@ def _time_buckets(plan: Plan, period: Period, key: str) -> list[Period]:
     return buckets
 
 
-def _breakdown(plan: Plan, measures: Measures, period: Period, by: Sequence[str]) -> list[BreakdownRow]:
+def _breakdown(
+    plan: Plan, measures: Measures, period: Period, by: Sequence[str]
+) -> list[BreakdownRow]:
     group_keys = [key for key in by if key in GROUP_COLUMNS]
     time_keys = [key for key in by if key not in GROUP_COLUMNS]
     groups: list[tuple[Any, ...] | None] = [None]
@@ -171,7 +183,16 @@ def judge_all(plan: Plan, measures: Measures, period: Period, as_of: date) -> li
             return [f for f in figures if f is not None], ytd or Figure(None, None, None, ""), left
 
         uses_exports = target.measure in measures.measure_ids()
-        results.append(judge(target, figure, period, as_of, rule, monthly if uses_exports else None))
+        results.append(
+            judge(
+                target,
+                figure,
+                period=period,
+                as_of=as_of,
+                rule=rule,
+                monthly=monthly if uses_exports else None,
+            )
+        )
     return results
 
 

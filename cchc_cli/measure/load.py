@@ -32,7 +32,9 @@ def _dossier_datasets(plan: Plan, data: Sequence[Path]) -> list[tuple[Dataset, l
     return [(datasets[0], list(data))]
 
 
-def load_measures(plan: Plan, plan_dir: Path, group_keys: Sequence[str], data: Sequence[Path]) -> Measures:
+def load_measures(
+    plan: Plan, plan_dir: Path, group_keys: Sequence[str], data: Sequence[Path]
+) -> Measures:
     measures = Measures()
     cache = Cache.for_plan(plan_dir)
     rule = plan.calendar.period_rule
@@ -55,7 +57,9 @@ def load_measures(plan: Plan, plan_dir: Path, group_keys: Sequence[str], data: S
                 name: getattr(dataset.columns, name) or name
                 for name in type(dataset.columns).model_fields
             }
-            report = inspect_dataset(con, dataset.id, items, imported, cache, columns)
+            report = inspect_dataset(
+                con, dataset.id, prepared=items, imported=imported, cache=cache, columns=columns
+            )
             measures.reports.append(report)
             cube = build_cube(
                 con,

@@ -121,7 +121,8 @@ def sample_sql(spec: SampleSpec) -> str:
       FROM shaped
     )
     SELECT
-      '000.00.19.H26-' || strftime(id_day, '%y%m%d') || '-' || lpad(CAST(id_number AS VARCHAR), 8, '0'),
+      '000.00.19.H26-' || strftime(id_day, '%y%m%d') || '-'
+        || lpad(CAST(id_number AS VARCHAR), 8, '0'),
       code, name, unit_name,
       CASE WHEN {dirty} AND i % 997 = 500 THEN '31/02/2024'
            ELSE strftime(rec + INTERVAL (CAST(floor(u_time * 540) AS INTEGER) + 450) MINUTE,

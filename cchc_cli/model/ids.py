@@ -6,4 +6,6 @@ from typing import Literal
 
 __all__ = ["IdKind"]
 
-IdKind = Literal["unit", "area", "target", "task", "duty", "legal_basis", "plan", "calendar", "dataset"]
+IdKind = Literal[
+    "unit", "area", "target", "task", "duty", "legal_basis", "plan", "calendar", "dataset"
+]
