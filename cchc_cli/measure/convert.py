@@ -138,7 +138,14 @@ def default_mapping(name: str) -> dict[str, object]:
     """What a field accepts without a mapping: its canonical values, in any letter case."""
     kind = DOSSIER_FIELDS[name]
     if kind == "bool":
-        words: dict[str, object] = {"true": True, "false": False, "1": True, "0": False, "yes": True, "no": False}
+        words: dict[str, object] = {
+            "true": True,
+            "false": False,
+            "1": True,
+            "0": False,
+            "yes": True,
+            "no": False,
+        }
         words.update({"có": True, "không": False, "x": True})
         return words
     if kind == "rating":
