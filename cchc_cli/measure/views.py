@@ -98,7 +98,7 @@ def _csv(result: KpiResult) -> str:
 def _label(result: KpiResult, key: str, value: str | None) -> str:
     if value is None:
         return "(none)"
-    name = result.labels.get(key, {}).get(value)
+    name = result.labels.get(key, {}).get(value) if key == "procedure" else None
     return f"{value} {name}" if name and name != value else value
 
 
@@ -115,7 +115,7 @@ def _text(result: KpiResult, console: Console) -> None:
     for column in ("ref", "measure", "numerator", "denominator", "value", "threshold", "status"):
         numeric = column in ("numerator", "denominator", "value")
         table.add_column(column, justify="right" if numeric else "left", no_wrap=True)
-    table.add_column("note", overflow="fold")
+    table.add_column("note", overflow="fold", min_width=24)
     for target in result.targets:
         threshold = "qualitative" if target.op is None else f"{target.op} {target.threshold:g}%"
         notes = []
@@ -123,7 +123,7 @@ def _text(result: KpiResult, console: Console) -> None:
             notes.append(f"budget {target.error_budget:,}")
         if target.projection is not None:
             notes.append(f"projected {target.projection:.2f}%")
-        if target.note and target.op is not None:
+        if target.status == "at_risk" and target.note:
             notes.append(target.note)
         table.add_row(
             target.ref,
@@ -159,7 +159,7 @@ def _breakdown_table(result: KpiResult, console: Console) -> None:
         show_edge=False, pad_edge=False, header_style="bold", title=f"by {', '.join(result.by)}"
     )
     for key in result.by:
-        table.add_column(key)
+        table.add_column(key, no_wrap=True, overflow="ellipsis", max_width=36)
     for name in measures:
         table.add_column(name, justify="right")
     for row in result.breakdown:
