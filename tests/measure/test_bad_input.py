@@ -11,6 +11,14 @@ from tests.conftest import Invoke
 from tests.measure.conftest import EXPECTED, HEADER, PERIOD, ROWS, write_export
 
 
+def counts(cli: Invoke, plan: Path) -> dict[str, tuple[int, int]]:
+    """(numerator, denominator) of every measure, from the JSON output."""
+    run = cli(["--plan", plan, "kpi", *PERIOD, "--format", "json"])
+    assert run.exit_code == 0, run.output
+    measures = json.loads(run.stdout)["measures"]
+    return {name: (m["numerator"], m["denominator"]) for name, m in measures.items()}
+
+
 def kpi(cli: Invoke, plan: Path, *extra: str) -> tuple[int, str]:
     run = cli(["--plan", plan, "kpi", *PERIOD, *extra])
     assert "Traceback" not in run.output
@@ -77,12 +85,7 @@ def test_mixed_date_formats_in_one_column(cli: Invoke, measured_plan: Path) -> N
 @pytest.mark.parametrize("encoding", ["utf-16", "cp1258", "utf-8-sig"])
 def test_other_encodings_are_read(cli: Invoke, measured_plan: Path, encoding: str) -> None:
     write_export(measured_plan, encoding=encoding)
-    run = cli(["--plan", measured_plan, "kpi", *PERIOD, "--format", "json"])
-    assert run.exit_code == 0, run.output
-    got = {
-        k: (m["numerator"], m["denominator"]) for k, m in json.loads(run.stdout)["measures"].items()
-    }
-    assert got == EXPECTED
+    assert counts(cli, measured_plan) == EXPECTED
 
 
 def test_cp1258_vietnamese_words_meet_the_mapping(cli: Invoke, measured_plan: Path) -> None:
@@ -145,12 +148,7 @@ def test_xlsx_export(cli: Invoke, measured_plan: Path) -> None:
     (measured_plan / "data" / "hoso.csv").unlink()
     text = (measured_plan / "datasets.yaml").read_text(encoding="utf-8")
     (measured_plan / "datasets.yaml").write_text(text.replace("data/*.csv", "data/*.xlsx"))
-    run = cli(["--plan", measured_plan, "kpi", *PERIOD, "--format", "json"])
-    assert run.exit_code == 0, run.output
-    got = {
-        k: (m["numerator"], m["denominator"]) for k, m in json.loads(run.stdout)["measures"].items()
-    }
-    assert got == EXPECTED
+    assert counts(cli, measured_plan) == EXPECTED
 
 
 def test_bad_period_option(cli: Invoke, measured_plan: Path) -> None:
