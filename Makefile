@@ -11,6 +11,8 @@ install: $(BIN)/activate
 	$(BIN)/pip install --quiet -e '.[dev]'
 	@echo "== cchc validate (the shipped plan) =="
 	$(CCHC) validate --plan plan
+	@echo "== cchc kpi --year 2024 (targets measured from plan/data) =="
+	$(CCHC) --plan plan kpi --year 2024
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +37,7 @@ schema:
 
 bench:
 	$(BIN)/python benchmarks/validate.py
+	$(BIN)/python benchmarks/kpi.py
 
 clean:
 	rm -rf $(VENV) .cchc .pytest_cache .mypy_cache .ruff_cache

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from cchc_cli.checks.consistency import check_conflicting_targets
+from cchc_cli.checks.datasets import check_datasets
 from cchc_cli.checks.dates import check_dates_in_plan_year
 from cchc_cli.checks.duplicates import check_duplicate_ids, check_sections_present
 from cchc_cli.checks.numbering import check_area_numbering
@@ -25,6 +26,7 @@ CHECKS: tuple[Check, ...] = (
     check_progress,
     check_conflicting_targets,
     check_area_numbering,
+    check_datasets,
 )
 
 

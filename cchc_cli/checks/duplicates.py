@@ -18,6 +18,7 @@ _WHAT = {
     "duty": "duty id",
     "plan": "'plan' section",
     "calendar": "'calendar' section",
+    "dataset": "dataset id",
 }
 
 

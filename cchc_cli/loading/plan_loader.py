@@ -204,6 +204,7 @@ def _assemble(draft: PlanDraft) -> Plan | None:
         "targets": draft.targets,
         "tasks": draft.tasks,
         "duties": draft.duties,
+        "datasets": draft.datasets,
     }
     if draft.calendar is not None:
         values["calendar"] = draft.calendar

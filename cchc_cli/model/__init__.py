@@ -3,6 +3,7 @@
 from cchc_cli.model.areas import Area, AreaItem
 from cchc_cli.model.base import Origin, StrictModel
 from cchc_cli.model.calendar import CalendarConfig, CalendarOverride
+from cchc_cli.model.datasets import CustomMeasure, Dataset
 from cchc_cli.model.deadline import Deadline, Recurrence
 from cchc_cli.model.duties import ReportingDuty
 from cchc_cli.model.file import SECTIONS, PlanFile, plan_file_schema
@@ -18,6 +19,8 @@ __all__ = [
     "AreaItem",
     "CalendarConfig",
     "CalendarOverride",
+    "CustomMeasure",
+    "Dataset",
     "Deadline",
     "Origin",
     "Plan",

@@ -14,6 +14,7 @@ from typing import Any
 from cchc_cli.model.areas import Area
 from cchc_cli.model.base import Origin, StrictModel
 from cchc_cli.model.calendar import CalendarConfig
+from cchc_cli.model.datasets import Dataset
 from cchc_cli.model.duties import ReportingDuty
 from cchc_cli.model.ids import IdKind
 from cchc_cli.model.meta import PlanMeta
@@ -39,6 +40,7 @@ class PlanDraft:
     targets: list[Target] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
     duties: list[ReportingDuty] = field(default_factory=list)
+    datasets: list[Dataset] = field(default_factory=list)
     declared: dict[IdKind, dict[str, list[Origin]]] = field(default_factory=dict)
     raw_items: list[tuple[type[StrictModel], Origin, dict[str, Any]]] = field(default_factory=list)
     """Every list item as read (valid or not), so references are checked in all of them."""

@@ -14,6 +14,7 @@ from pydantic import ConfigDict
 from cchc_cli.model.areas import Area
 from cchc_cli.model.base import StrictModel
 from cchc_cli.model.calendar import CalendarConfig
+from cchc_cli.model.datasets import Dataset
 from cchc_cli.model.duties import ReportingDuty
 from cchc_cli.model.meta import PlanMeta
 from cchc_cli.model.targets import Target
@@ -35,6 +36,7 @@ class PlanFile(StrictModel):
     tasks: list[Task] | None = None
     duties: list[ReportingDuty] | None = None
     calendar: CalendarConfig | None = None
+    datasets: list[Dataset] | None = None
 
 
 SECTIONS: tuple[str, ...] = tuple(PlanFile.model_fields)

@@ -7,7 +7,9 @@ from typing import Literal
 
 __all__ = ["IdKind", "RefTo"]
 
-IdKind = Literal["unit", "area", "target", "task", "duty", "legal_basis", "plan", "calendar"]
+IdKind = Literal[
+    "unit", "area", "target", "task", "duty", "legal_basis", "plan", "calendar", "dataset"
+]
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ from pydantic import ConfigDict
 from cchc_cli.model.areas import Area, AreaItem
 from cchc_cli.model.base import StrictModel
 from cchc_cli.model.calendar import CalendarConfig
+from cchc_cli.model.datasets import Dataset
 from cchc_cli.model.duties import ReportingDuty
 from cchc_cli.model.meta import PlanMeta
 from cchc_cli.model.targets import Target
@@ -30,6 +31,7 @@ class Plan(StrictModel):
     tasks: list[Task] = []
     duties: list[ReportingDuty] = []
     calendar: CalendarConfig = CalendarConfig()
+    datasets: list[Dataset] = []
 
     @property
     def year(self) -> int:

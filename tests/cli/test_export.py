@@ -14,7 +14,16 @@ def test_export_is_stable_complete_and_valid_again(cli: Invoke) -> None:
     assert first.exit_code == 0, first.output
     assert first.stdout == cli(["export", "--plan", "plan", "--format", "json"]).stdout
     data = json.loads(first.stdout)
-    assert list(data) == ["plan", "units", "areas", "targets", "tasks", "duties", "calendar"]
+    assert list(data) == [
+        "plan",
+        "units",
+        "areas",
+        "targets",
+        "tasks",
+        "duties",
+        "calendar",
+        "datasets",
+    ]
     assert [task["id"] for task in data["tasks"]] == [f"PL.{n}" for n in range(1, 20)]
     assert all(target["id"] and target["ref"] for target in data["targets"])
     assert data["plan"]["signer"]["name"] == "Phạm Quốc Hiệu"

@@ -1,0 +1,107 @@
+"""Datasets hold together: columns and value mappings fit the dataset's kind and fields,
+custom measures are declared on dossiers, once, under names no built-in formula uses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cchc_cli.findings import Finding
+from cchc_cli.measure.fields import (
+    BOOL_FIELDS,
+    CHANNELS,
+    DOSSIER_FIELDS,
+    MAPPABLE_FIELDS,
+    MEASUREMENT_FIELDS,
+)
+from cchc_cli.measure.formulas import FORMULAS
+from cchc_cli.model.datasets import Dataset
+from cchc_cli.model.draft import PlanDraft
+from cchc_cli.suggest import did_you_mean
+
+__all__ = ["check_datasets"]
+
+
+def _fields_of(dataset: Dataset) -> tuple[str, ...]:
+    return tuple(DOSSIER_FIELDS if dataset.kind == "dossiers" else MEASUREMENT_FIELDS)
+
+
+def _columns(dataset: Dataset) -> Iterator[Finding]:
+    allowed = _fields_of(dataset)
+    for name in dataset.columns.model_fields_set:
+        if getattr(dataset.columns, name) is not None and name not in allowed:
+            yield Finding.error(
+                "dataset-column",
+                f"'{name}' is not a field of a {dataset.kind} dataset; "
+                f"its fields: {', '.join(allowed)}",
+                dataset.at("columns", name),
+                anchor="key",
+            )
+
+
+def _mapped_value_problem(field: str, value: object) -> str | None:
+    if field == "channel" and value not in CHANNELS:
+        return f"one of {', '.join(CHANNELS)}{did_you_mean(str(value), CHANNELS)}"
+    if field in BOOL_FIELDS and not isinstance(value, bool):
+        return "true or false"
+    if field == "rating" and (
+        isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5
+    ):
+        return "a whole number from 1 to 5"
+    if DOSSIER_FIELDS.get(field) == "text" and not isinstance(value, str):
+        return "text (in quotes)"
+    return None
+
+
+def _values(dataset: Dataset) -> Iterator[Finding]:
+    mappable = MAPPABLE_FIELDS if dataset.kind == "dossiers" else ("unit",)
+    for field, mapping in dataset.values.items():
+        if field not in mappable:
+            yield Finding.error(
+                "dataset-values",
+                f"no value mapping for '{field}'{did_you_mean(field, mappable)}; "
+                f"fields with mappings: {', '.join(mappable)}",
+                dataset.at("values", field),
+                anchor="key",
+            )
+            continue
+        for raw, value in mapping.items():
+            wanted = _mapped_value_problem(field, value)
+            if wanted is not None:
+                yield Finding.error(
+                    "dataset-values",
+                    f"'{raw}' maps to {value!r}, but a '{field}' value is {wanted}",
+                    dataset.at("values", field, raw),
+                )
+
+
+def _measures(dataset: Dataset, seen: dict[str, Dataset]) -> Iterator[Finding]:
+    if dataset.measures and dataset.kind != "dossiers":
+        yield Finding.error(
+            "dataset-measures",
+            "custom measures count dossiers: declare them on a 'dossiers' dataset",
+            dataset.at("measures"),
+        )
+    for index, measure in enumerate(dataset.measures):
+        where = dataset.at("measures", index, "id")
+        if measure.id in FORMULAS:
+            yield Finding.error(
+                "dataset-measures",
+                f"'{measure.id}' is a built-in formula; give the custom measure another id",
+                where,
+            )
+        elif measure.id in seen:
+            yield Finding.error(
+                "duplicate-id",
+                f"duplicate measure id '{measure.id}': already declared by dataset "
+                f"'{seen[measure.id].id}'",
+                where,
+            )
+        seen.setdefault(measure.id, dataset)
+
+
+def check_datasets(draft: PlanDraft) -> Iterator[Finding]:
+    seen: dict[str, Dataset] = {}
+    for dataset in draft.datasets:
+        yield from _columns(dataset)
+        yield from _values(dataset)
+        yield from _measures(dataset, seen)

@@ -1,0 +1,44 @@
+"""``cchc sample-data``: a realistic dossier export to try the measures on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cchc_cli.cli.options import PlanOption
+
+EPILOG = (
+    "Examples: cchc sample-data --rows 2000 --seed 7 -o plan/data | "
+    "cchc sample-data --rows 10000000 -o /tmp/big (about 2 GB). "
+    "Unit names come from the plan's offices when a plan is found."
+)
+
+
+def sample_data(
+    ctx: typer.Context,
+    plan: PlanOption = None,
+    rows: Annotated[int, typer.Option("--rows", "-n", min=1, help="Number of dossiers.")] = 1000,
+    seed: Annotated[int, typer.Option("--seed", help="Same seed, same file.")] = 1,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Directory to write into.")] = Path(
+        "."
+    ),
+    clean: Annotated[bool, typer.Option("--clean", help="Leave out the dirty rows.")] = False,
+) -> None:
+    """Write ho-so-tthc.csv: Vietnamese headers and words, dd/mm/yyyy, UTF-8 BOM, ';'."""
+    from cchc_cli.cli.state import err_console, plan_dir
+    from cchc_cli.errors import PlanNotFoundError
+    from cchc_cli.findings import relative_path
+    from cchc_cli.measure.sample import SampleSpec, write_sample
+
+    units: tuple[str, ...] = ()
+    try:
+        from cchc_cli.loading import require_plan
+
+        found, _ = require_plan(plan_dir(ctx, plan))
+        units = tuple(unit.name for unit in found.units if unit.kind == "office")
+    except PlanNotFoundError:
+        pass
+    path = write_sample(SampleSpec(rows=rows, seed=seed, units=units, dirty=not clean), output)
+    err_console(ctx).print(f"wrote {rows:,} dossiers to {relative_path(path)}")

@@ -1,0 +1,218 @@
+"""Whether each target is met: value, threshold, status, error budget and projection.
+
+Statuses: ``met`` and ``missed`` compare the value with the threshold; ``no_data`` when
+nothing measures the target or the denominator is zero (never a division error);
+``at_risk`` when the period so far meets the threshold but the year is not over and
+either the year-end projection (the monthly trend of the year so far, extended to
+December) falls short, or the error budget is spent — one more late dossier (one more
+item in the denominator only) would break the threshold.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from fractions import Fraction
+from typing import Any, Literal
+
+from cchc_cli.measure.periods import Period, month_periods, named_period
+from cchc_cli.model.duties import PeriodRule
+from cchc_cli.model.targets import Target
+
+__all__ = ["Figure", "Status", "TargetResult", "error_budget", "judge", "project_year_end"]
+
+Status = Literal["met", "at_risk", "missed", "no_data"]
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A measured ratio (or a value given as such) for one period."""
+
+    numerator: float | None
+    denominator: float | None
+    value: float | None
+    """Percent; None when the denominator is zero."""
+    source: str
+    """``formula``, ``custom:<dataset>``, ``measurements`` …"""
+
+    @classmethod
+    def ratio(cls, numerator: float, denominator: float, source: str) -> Figure:
+        value = None if denominator == 0 else 100 * numerator / denominator
+        return cls(numerator, denominator, value, source)
+
+
+@dataclass
+class TargetResult:
+    """One target's standing for a period (what ``cchc kpi`` and ``cchc status`` show)."""
+
+    ref: str
+    target: str
+    measure: str
+    numerator: float | None
+    denominator: float | None
+    value: float | None
+    """Percent, rounded to 2 decimals."""
+    op: str | None
+    threshold: float | None
+    met: bool | None
+    status: Status
+    source: str | None = None
+    error_budget: int | None = None
+    """How many more bad items (late dossiers…) before the value drops below the threshold."""
+    projection: float | None = None
+    """Year-end value projected from the monthly trend of the year so far (percent)."""
+    note: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "ref": self.ref,
+            "target": self.target,
+            "measure": self.measure,
+            "numerator": _plain(self.numerator),
+            "denominator": _plain(self.denominator),
+            "value": self.value,
+            "op": self.op,
+            "threshold": _plain(self.threshold),
+            "met": self.met,
+            "status": self.status,
+            "source": self.source,
+            "error_budget": self.error_budget,
+            "projection": self.projection,
+            "note": self.note,
+        }
+
+
+def _plain(number: float | None) -> float | int | None:
+    if number is None:
+        return None
+    return int(number) if float(number).is_integer() else number
+
+
+def _exact(number: float) -> Fraction:
+    return Fraction(number).limit_denominator(10**6)
+
+
+def compare(numerator: Fraction, denominator: Fraction, op: str, threshold: Fraction) -> bool:
+    """``numerator/denominator`` (as percent) ``op`` ``threshold``, in exact arithmetic."""
+    left, right = 100 * numerator, threshold * denominator
+    return {
+        ">": left > right,
+        ">=": left >= right,
+        "=": left == right,
+        "<=": left <= right,
+        "<": left < right,
+    }[op]
+
+
+def error_budget(numerator: float, denominator: float, op: str, threshold: float) -> int | None:
+    """The largest k such that numerator/(denominator + k) still meets the threshold."""
+    n, d, t = _exact(numerator), _exact(denominator), _exact(threshold)
+    if op not in (">", ">=", "=") or t <= 0 or not compare(n, d, op, t):
+        return None
+    if op == "=":
+        return 0
+    room = (100 * n - t * d) / t  # k < room for ">", k <= room for ">="
+    return max(0, math.ceil(room) - 1) if op == ">" else max(0, math.floor(room))
+
+
+def project_year_end(monthly: list[Figure], so_far: Figure, months_left: int) -> float | None:
+    """Extend the monthly rates' linear trend over the months left; the year's ratio."""
+    points = [
+        (index, f.numerator / f.denominator)
+        for index, f in enumerate(monthly)
+        if f.denominator and f.numerator is not None
+    ]
+    if len(points) < 3 or so_far.numerator is None or not so_far.denominator or months_left <= 0:
+        return None
+    count = len(points)
+    mean_x = sum(x for x, _ in points) / count
+    mean_y = sum(y for _, y in points) / count
+    spread = sum((x - mean_x) ** 2 for x, _ in points)
+    slope = sum((x - mean_x) * (y - mean_y) for x, y in points) / spread if spread else 0.0
+    per_month = sum(f.denominator or 0 for f in monthly) / len(monthly)
+    numerator, denominator = so_far.numerator, so_far.denominator
+    last = len(monthly) - 1
+    for step in range(1, months_left + 1):
+        rate = min(1.0, max(0.0, mean_y + slope * (last + step - mean_x)))
+        numerator += rate * per_month
+        denominator += per_month
+    return round(100 * numerator / denominator, 2)
+
+
+def judge(
+    target: Target,
+    figure: Figure | None,
+    *,
+    period: Period,
+    as_of: date,
+    rule: PeriodRule,
+    monthly: Callable[[], tuple[list[Figure], Figure, int]] | None = None,
+) -> TargetResult:
+    """The standing of ``target`` given what was measured for ``period``."""
+    result = TargetResult(
+        target.ref,
+        target.id,
+        target.measure,
+        None,
+        None,
+        None,
+        target.op,
+        target.value,
+        None,
+        "no_data",
+    )
+    if target.kind == "qualitative":
+        result.note = "qualitative: met by evidence" + (
+            f" ({target.evidence})" if target.evidence else ""
+        )
+        return result
+    if figure is None:
+        result.note = "no dataset or measurement gives this measure yet"
+        return result
+    result.source = figure.source
+    result.numerator, result.denominator = figure.numerator, figure.denominator
+    if figure.value is None:
+        result.note = "zero denominator: nothing to measure in this period"
+        return result
+    result.value = round(figure.value, 2)
+    if target.op is None or target.value is None:
+        return result
+    threshold = _exact(target.value)
+    if figure.numerator is not None and figure.denominator:
+        met = compare(_exact(figure.numerator), _exact(figure.denominator), target.op, threshold)
+        result.error_budget = error_budget(
+            figure.numerator, figure.denominator, target.op, target.value
+        )
+    else:
+        met = compare(_exact(figure.value), Fraction(100), target.op, threshold)
+    result.met = met
+    year_end = named_period(rule, target.period, "Y").end
+    partial = period.end < year_end or as_of < period.end
+    if not met:
+        result.status = "missed"
+        return result
+    result.status = "met"
+    if not partial:
+        return result
+    if monthly is not None:
+        months, so_far, left = monthly()
+        result.projection = project_year_end(months, so_far, left)
+    projected_short = result.projection is not None and not compare(
+        _exact(result.projection), Fraction(100), target.op, threshold
+    )
+    if projected_short:
+        result.status = "at_risk"
+        result.note = f"year-end projection {result.projection:.2f}% misses {target.threshold_text}"
+    elif result.error_budget == 0:
+        result.status = "at_risk"
+        result.note = "no error budget left: one more late item misses the threshold"
+    return result
+
+
+def elapsed_months(rule: PeriodRule, year: int, cutoff: date) -> tuple[list[Period], int]:
+    """The months of ``year`` (under ``rule``) over by ``cutoff``, and how many remain."""
+    months = month_periods(rule, year)
+    done = [month for month in months if month.end <= cutoff]
+    return done, len(months) - len(done)

@@ -1,0 +1,69 @@
+"""The import cache: each export, once parsed, kept as Parquet under ``.cchc/cache/``.
+
+A cached file is named by the SHA-256 of the export's *content* and by a digest of how
+it was read (column and value mappings, date formats, cchc's cache format), so an edited
+export or an edited mapping is imported again, and a renamed or copied one is not.
+Hashing a large export costs a fraction of a second per gigabyte; a small index keyed by
+path, size and modification time lets an unchanged file skip even that.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["CACHE_ENV", "CACHE_FORMAT", "Cache", "digest_of"]
+
+CACHE_ENV = "CCHC_CACHE"
+CACHE_FORMAT = 1
+"""Bump when the Parquet layout changes: every cached file is then imported again."""
+
+
+def digest_of(value: object) -> str:
+    """A short stable digest of plain data (the reading settings of a dataset)."""
+    text = json.dumps([CACHE_FORMAT, value], sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class Cache:
+    root: Path
+
+    @classmethod
+    def for_plan(cls, plan_dir: Path) -> Cache:
+        """``$CCHC_CACHE``, else ``<plan>/.cchc/cache`` (git-ignored)."""
+        configured = os.environ.get(CACHE_ENV)
+        root = Path(configured) if configured else plan_dir / ".cchc" / "cache"
+        root.mkdir(parents=True, exist_ok=True)
+        (root / "tmp").mkdir(exist_ok=True)
+        return cls(root.resolve())
+
+    @property
+    def temp_dir(self) -> Path:
+        return self.root / "tmp"
+
+    def path(self, content: str, settings: str, suffix: str) -> Path:
+        return self.root / f"{content[:32]}-{settings}{suffix}"
+
+    def content_hash(self, path: Path) -> str:
+        """SHA-256 of the file's bytes, remembered per (path, size, mtime)."""
+        stat = path.stat()
+        key = f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
+        index_path = self.root / "hashes.json"
+        index: dict[str, str] = {}
+        with contextlib.suppress(OSError, ValueError):
+            index = json.loads(index_path.read_text(encoding="utf-8"))
+        if key in index:
+            return index[key]
+        with path.open("rb") as handle:
+            digest = hashlib.file_digest(handle, "sha256").hexdigest()
+        index[key] = digest
+        tmp = index_path.with_suffix(f".{os.getpid()}.tmp")
+        with contextlib.suppress(OSError):
+            tmp.write_text(json.dumps(index), encoding="utf-8")
+            tmp.replace(index_path)
+        return digest

@@ -1,0 +1,165 @@
+"""Daily counts: one query per anchor date over the imported Parquet, summed per period.
+
+Every component of every formula (and of every custom measure) is counted per group
+(unit, procedure…) and per day of its anchor date, in one aggregate query per anchor
+with a ``FILTER`` clause per component. Any period — a quarter under Decree 09/2019, a
+calendar month, the year to date — is then a difference of two running totals, so a
+breakdown by month or quarter costs no further pass over the data.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from cchc_cli.measure.engine import run
+from cchc_cli.measure.filters import compile_filter, parse_filter
+from cchc_cli.measure.formulas import ANCHOR_DAY, COMPONENTS, Anchor
+from cchc_cli.model.datasets import CustomMeasure
+
+if TYPE_CHECKING:
+    import duckdb
+
+__all__ = ["GROUP_COLUMNS", "Cube", "build_cube", "custom_components"]
+
+GROUP_COLUMNS = {"unit": "unit", "procedure": "procedure_code"}
+"""``--by`` keys that group rows (time keys — month, quarter — are cut from the days)."""
+
+Key = tuple[str | None, ...]
+
+
+def custom_components(measure: CustomMeasure) -> dict[str, tuple[Anchor, str, list[object]]]:
+    """The two components of a custom measure: (anchor, SQL predicate, parameters)."""
+    anchor: Anchor = {"received_at": "received", "resolved_at": "resolved"}.get(
+        measure.period_field, "due"
+    )  # type: ignore[assignment]
+    total_sql, total_params = "TRUE", list[object]()
+    if measure.total is not None:
+        total_sql, compiled = compile_filter(parse_filter(measure.total))
+        total_params = list(compiled)
+    good_sql, good_params = compile_filter(parse_filter(measure.good))
+    return {
+        f"{measure.id}:total": (anchor, total_sql, list(total_params)),
+        f"{measure.id}:good": (
+            anchor,
+            f"({total_sql}) AND ({good_sql})",
+            [*total_params, *good_params],
+        ),
+    }
+
+
+@dataclass
+class _Series:
+    days: list[date] = field(default_factory=list)
+    running: list[list[int]] = field(default_factory=list)
+    """``running[i][c]``: component ``c`` summed over ``days[0..i]``."""
+
+
+@dataclass
+class Cube:
+    """Daily counts per anchor, group and component, as running totals."""
+
+    keys: tuple[str, ...]
+    components: dict[Anchor, list[str]]
+    series: dict[Anchor, dict[Key, _Series]] = field(default_factory=dict)
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Per group key, names to show beside codes (procedure code → name)."""
+
+    def groups(self) -> list[Key]:
+        found = {key for by_key in self.series.values() for key in by_key}
+        return sorted(found, key=lambda key: tuple("" if part is None else part for part in key))
+
+    def _upto(self, anchor: Anchor, component: str, day: date, group: Key | None) -> int:
+        index = self.components[anchor].index(component)
+        total = 0
+        for key, series in self.series.get(anchor, {}).items():
+            if group is not None and key != group:
+                continue
+            position = bisect_right(series.days, day)
+            if position:
+                total += series.running[position - 1][index]
+        return total
+
+    def total(self, component: str, start: date, end: date, group: Key | None = None) -> int:
+        """``component`` over the days ``start..end``, in ``group`` (None: all groups)."""
+        anchor = self.anchor_of(component)
+        before = date.fromordinal(start.toordinal() - 1)
+        return self._upto(anchor, component, end, group) - self._upto(
+            anchor, component, before, group
+        )
+
+    def balance(self, opened: str, closed: str, end: date, group: Key | None = None) -> int:
+        """Items opened and not yet closed at the end of ``end``."""
+        return self._upto(self.anchor_of(opened), opened, end, group) - self._upto(
+            self.anchor_of(closed), closed, end, group
+        )
+
+    def anchor_of(self, component: str) -> Anchor:
+        for anchor, names in self.components.items():
+            if component in names:
+                return anchor
+        raise KeyError(component)
+
+
+def build_cube(
+    con: duckdb.DuckDBPyConnection,
+    parquets: Sequence[str],
+    skipped: Sequence[tuple[str, int]],
+    keys: Sequence[str],
+    customs: Sequence[CustomMeasure],
+) -> Cube:
+    """Count every component per group and day, one aggregate query per anchor."""
+    predicates: dict[Anchor, list[tuple[str, str, list[object]]]] = {}
+    for name, component in COMPONENTS.items():
+        predicates.setdefault(component.anchor, []).append((name, component.predicate, []))
+    for measure in customs:
+        for name, (anchor, sql, params) in custom_components(measure).items():
+            predicates.setdefault(anchor, []).append((name, sql, params))
+    cube = Cube(
+        tuple(keys),
+        {anchor: [name for name, _, _ in items] for anchor, items in predicates.items()},
+    )
+    group_sql = [GROUP_COLUMNS[key] for key in keys]
+    source = "read_parquet(?, filename = true, file_row_number = true)"
+    valid = "problem = 0"
+    source_params: list[object] = [list(parquets)]
+    if skipped:
+        con.execute("CREATE OR REPLACE TEMP TABLE skipped (f VARCHAR, r BIGINT)")
+        con.executemany("INSERT INTO skipped VALUES (?, ?)", [list(item) for item in skipped])
+        valid += " AND (filename, file_row_number) NOT IN (SELECT (f, r) FROM skipped)"
+    for anchor, items in predicates.items():
+        day_sql, condition = ANCHOR_DAY[anchor]
+        params = list[object]()
+        counts = []
+        for _, sql, item_params in items:
+            counts.append(f"count(*) FILTER (WHERE {sql})")
+            params.extend(item_params)
+        select = ", ".join([*group_sql, f"{day_sql} AS day", *counts])
+        rows = run(
+            con,
+            f"SELECT {select} FROM {source} WHERE {valid} AND {condition} "
+            f"GROUP BY ALL ORDER BY ALL",
+            [*params, *source_params],
+            label=f"counting ({anchor})",
+        )
+        by_key: dict[Key, _Series] = {}
+        width = len(group_sql)
+        for row in rows:
+            key: Key = tuple(row[:width])
+            series = by_key.setdefault(key, _Series())
+            counts_row = [int(value) for value in row[width + 1 :]]
+            previous = series.running[-1] if series.running else [0] * len(counts_row)
+            series.days.append(row[width])
+            series.running.append([a + b for a, b in zip(previous, counts_row, strict=True)])
+        cube.series[anchor] = by_key
+    if "procedure" in keys:
+        names = run(
+            con,
+            f"SELECT procedure_code, any_value(procedure_name) FROM {source} GROUP BY ALL",
+            source_params,
+        )
+        cube.labels["procedure"] = {code: name for code, name in names if code is not None}
+    return cube

@@ -1,0 +1,390 @@
+"""The filter grammar of custom measures: our own tokenizer and parser, then SQL.
+
+A plan may declare a ratio measure as two filters over dossiers, ``good`` and
+``total``. Plans arrive from people we do not control, so a filter is never evaluated
+as Python nor pasted into SQL: it is tokenized and parsed here into a small tree, every
+name is checked against the canonical dossier fields, and the tree is compiled into SQL
+in which field names come from our own whitelist and every value is a ``?`` parameter.
+
+Grammar (keywords are case-insensitive)::
+
+    filter     := or_expr
+    or_expr    := and_expr ("or" and_expr)*
+    and_expr   := not_expr ("and" not_expr)*
+    not_expr   := "not" not_expr | atom
+    atom       := "(" or_expr ")"
+                | FIELD ("=" | "!=" | "<" | "<=" | ">" | ">=") (VALUE | FIELD)
+                | FIELD ["not"] "in" "(" VALUE ("," VALUE)* ")"
+                | FIELD "is" ["not"] "empty"
+                | FIELD                      -- a true/false field on its own
+    VALUE      := 'text' | "text" | NUMBER | true | false
+
+A comparison that involves an empty field is false (two-valued logic, no SQL NULLs), so
+``not (rating >= 4)`` holds for ratings 1-3 *and* for unrated dossiers; write
+``rating < 4`` for the rated ones only. Dates are written as text, ``'2024-06-30'``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from cchc_cli.measure.fields import CHANNELS, DOSSIER_FIELDS, FieldType
+from cchc_cli.suggest import did_you_mean
+
+__all__ = [
+    "Compare",
+    "FilterError",
+    "Logical",
+    "Node",
+    "compile_filter",
+    "parse_filter",
+]
+
+Op = Literal["=", "!=", "<", "<=", ">", ">="]
+_ORDERED: frozenset[FieldType] = frozenset({"date", "rating", "text"})
+_KEYWORDS = frozenset({"and", "or", "not", "in", "is", "empty", "true", "false"})
+_TOKEN = re.compile(
+    r"""(?P<space>\s+)
+      | (?P<number>-?\d+(?:\.\d+)?)
+      | (?P<name>[A-Za-z_][A-Za-z0-9_]*)
+      | (?P<string>'(?:[^']|'')*'|"(?:[^"]|"")*")
+      | (?P<op><=|>=|!=|<>|=|<|>)
+      | (?P<punct>[(),])""",
+    re.VERBOSE,
+)
+
+
+class FilterError(ValueError):
+    """A filter that cannot be used, and where (0-based character offset)."""
+
+    def __init__(self, message: str, position: int, text: str) -> None:
+        self.reason = message
+        self.position = position
+        self.text = text
+        super().__init__(f"{message} at character {position + 1} of the filter: {self.excerpt}")
+
+    @property
+    def excerpt(self) -> str:
+        return f"{self.text[: self.position]}⟨here⟩{self.text[self.position :]}".strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: Literal["number", "name", "string", "op", "punct", "end"]
+    text: str
+    position: int
+
+    @property
+    def keyword(self) -> str | None:
+        lowered = self.text.lower()
+        return lowered if self.kind == "name" and lowered in _KEYWORDS else None
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    position = 0
+    while position < len(text):
+        match = _TOKEN.match(text, position)
+        if match is None:
+            char = text[position]
+            if char in "'\"":
+                raise FilterError(
+                    f"the text opened by {char} here is never closed; close it with {char}",
+                    position,
+                    text,
+                )
+            hint = "; functions, ';' and SQL are not part of a filter" if char in ";`[]{}*" else ""
+            raise FilterError(f"unexpected character {char!r}{hint}", position, text)
+        kind = match.lastgroup or "space"
+        if kind != "space":
+            tokens.append(Token(kind, match.group(), position))  # type: ignore[arg-type]
+        position = match.end()
+    tokens.append(Token("end", "", len(text)))
+    return tokens
+
+
+# --- the tree -------------------------------------------------------------------------
+
+Scalar = str | int | float | bool | date
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    name: str
+    position: int
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    value: Scalar
+    position: int
+
+
+@dataclass(frozen=True, slots=True)
+class Compare:
+    field: Field
+    op: Op
+    other: Field | Value
+
+
+@dataclass(frozen=True, slots=True)
+class InList:
+    field: Field
+    values: tuple[Value, ...]
+    negated: bool
+
+
+@dataclass(frozen=True, slots=True)
+class IsEmpty:
+    field: Field
+    negated: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Truth:
+    field: Field
+
+
+@dataclass(frozen=True, slots=True)
+class Logical:
+    op: Literal["and", "or", "not"]
+    parts: tuple[Node, ...]
+
+
+Node = Compare | InList | IsEmpty | Truth | Logical
+
+
+class _Parser:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens = tokenize(text)
+        self.index = 0
+
+    @property
+    def token(self) -> Token:
+        return self.tokens[self.index]
+
+    def error(self, message: str, token: Token | None = None) -> FilterError:
+        return FilterError(message, (token or self.token).position, self.text)
+
+    def at_end(self) -> bool:
+        return self.token.kind == "end"
+
+    def advance(self) -> Token:
+        token = self.token
+        self.index += 1
+        return token
+
+    def accept(self, *words: str) -> Token | None:
+        token = self.token
+        if token.keyword in words or (token.kind in ("op", "punct") and token.text in words):
+            return self.advance()
+        return None
+
+    def expect(self, word: str, what: str) -> Token:
+        token = self.accept(word)
+        if token is None:
+            raise self.error(f"expected {what}, found {self._found()}")
+        return token
+
+    def _found(self) -> str:
+        return "the end of the filter" if self.token.kind == "end" else repr(self.token.text)
+
+    def parse(self) -> Node:
+        if self.token.kind == "end":
+            raise self.error(
+                "the filter is empty; write a condition such as: channel = 'online_full'"
+            )
+        node = self.or_expr()
+        if not self.at_end():
+            raise self.error(f"unexpected {self._found()}; join conditions with 'and' or 'or'")
+        return node
+
+    def or_expr(self) -> Node:
+        parts = [self.and_expr()]
+        while self.accept("or"):
+            parts.append(self.and_expr())
+        return parts[0] if len(parts) == 1 else Logical("or", tuple(parts))
+
+    def and_expr(self) -> Node:
+        parts = [self.not_expr()]
+        while self.accept("and"):
+            parts.append(self.not_expr())
+        return parts[0] if len(parts) == 1 else Logical("and", tuple(parts))
+
+    def not_expr(self) -> Node:
+        if self.accept("not"):
+            return Logical("not", (self.not_expr(),))
+        return self.atom()
+
+    def atom(self) -> Node:
+        if self.accept("("):
+            node = self.or_expr()
+            self.expect(")", "')' to close the parenthesis")
+            return node
+        field = self.field()
+        kind = DOSSIER_FIELDS[field.name]
+        if self.token.kind == "op":
+            op_token = self.advance()
+            op: Op = "!=" if op_token.text == "<>" else op_token.text  # type: ignore[assignment]
+            if op not in ("=", "!=") and kind not in _ORDERED:
+                raise self.error(f"'{field.name}' can only be compared with = or !=", op_token)
+            return Compare(field, op, self.operand(field))
+        if self.accept("is"):
+            negated = self.accept("not") is not None
+            self.expect("empty", "'empty' after 'is'")
+            return IsEmpty(field, negated)
+        negated = self.accept("not") is not None
+        if self.accept("in"):
+            return InList(field, self.value_list(field), negated)
+        if negated:
+            raise self.error("expected 'in' after 'not'")
+        if kind == "bool":
+            return Truth(field)
+        if self.token.text == "(":
+            raise self.error(
+                f"'{field.name}' is a field, not a function; filters call no functions"
+            )
+        raise self.error(
+            f"expected a comparison (= != < <= > >=), 'in' or 'is empty' after '{field.name}', "
+            f"found {self._found()}"
+        )
+
+    def field(self) -> Field:
+        token = self.token
+        if token.kind != "name" or token.keyword is not None:
+            raise self.error(f"expected a field name, found {self._found()}")
+        self.advance()
+        if token.text not in DOSSIER_FIELDS:
+            if self.token.text == "(":
+                raise self.error(
+                    f"'{token.text}' is not a field, and filters call no functions", token
+                )
+            raise self.error(
+                f"unknown field '{token.text}'{did_you_mean(token.text, DOSSIER_FIELDS)}; "
+                f"fields: {', '.join(DOSSIER_FIELDS)}",
+                token,
+            )
+        return Field(token.text, token.position)
+
+    def operand(self, field: Field) -> Field | Value:
+        token = self.token
+        if token.kind == "name" and token.keyword is None:
+            if token.text not in DOSSIER_FIELDS:
+                raise self.error(
+                    f"'{token.text}' is not a field; write a value in quotes: '{token.text}'", token
+                )
+            other = self.field()
+            mine, theirs = DOSSIER_FIELDS[field.name], DOSSIER_FIELDS[other.name]
+            if mine != theirs:
+                raise self.error(
+                    f"cannot compare '{field.name}' ({mine}) with '{other.name}' ({theirs})", token
+                )
+            return other
+        return self.value(field)
+
+    def value_list(self, field: Field) -> tuple[Value, ...]:
+        self.expect("(", "'(' to open the list of values")
+        values = [self.value(field)]
+        while self.accept(","):
+            values.append(self.value(field))
+        self.expect(")", "',' or ')' in the list of values")
+        return tuple(values)
+
+    def value(self, field: Field) -> Value:
+        token = self.token
+        if token.kind == "string":
+            self.advance()
+            quote = token.text[0]
+            raw: Scalar = token.text[1:-1].replace(quote * 2, quote)
+        elif token.kind == "number":
+            self.advance()
+            raw = float(token.text) if "." in token.text else int(token.text)
+        elif token.keyword in ("true", "false"):
+            self.advance()
+            raw = token.keyword == "true"
+        else:
+            raise self.error(
+                f"expected a value for '{field.name}' (text in quotes, a number, true or false), "
+                f"found {self._found()}"
+            )
+        return Value(_typed(field.name, raw, token, self), token.position)
+
+
+def _typed(name: str, raw: Scalar, token: Token, parser: _Parser) -> Scalar:
+    """The literal as the field's type, or a located error saying what fits."""
+    kind = DOSSIER_FIELDS[name]
+    if kind == "bool":
+        if isinstance(raw, bool):
+            return raw
+        raise parser.error(f"'{name}' is true or false, not {token.text}", token)
+    if kind == "rating":
+        if isinstance(raw, int) and not isinstance(raw, bool) and 1 <= raw <= 5:
+            return raw
+        raise parser.error(f"'{name}' is a whole number from 1 to 5, not {token.text}", token)
+    if kind == "date":
+        if isinstance(raw, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
+            try:
+                return date.fromisoformat(raw)
+            except ValueError:
+                pass
+        raise parser.error(
+            f"'{name}' is compared with a date written 'YYYY-MM-DD', not {token.text}", token
+        )
+    if kind == "channel":
+        if raw in CHANNELS:
+            return raw
+        raise parser.error(
+            f"'{name}' is one of {', '.join(CHANNELS)}, not {token.text}"
+            f"{did_you_mean(str(raw), CHANNELS)}",
+            token,
+        )
+    if isinstance(raw, bool):
+        raise parser.error(f"'{name}' is text; write the value in quotes", token)
+    return raw if isinstance(raw, str) else token.text
+
+
+def parse_filter(text: str) -> Node:
+    """Parse one filter; :class:`FilterError` (a ``ValueError``) says what and where."""
+    return _Parser(text).parse()
+
+
+# --- SQL --------------------------------------------------------------------------------
+
+
+def _column(field: Field) -> str:
+    # Only canonical names reach SQL, and they are plain snake_case identifiers.
+    assert field.name in DOSSIER_FIELDS  # noqa: S101 - guaranteed by the parser
+    return f'"{field.name}"'
+
+
+def _sql(node: Node, params: list[Scalar]) -> str:
+    if isinstance(node, Logical):
+        if node.op == "not":
+            return f"(NOT {_sql(node.parts[0], params)})"
+        return "(" + f" {node.op.upper()} ".join(_sql(part, params) for part in node.parts) + ")"
+    if isinstance(node, IsEmpty):
+        return f"({_column(node.field)} IS {'NOT ' if node.negated else ''}NULL)"
+    if isinstance(node, Truth):
+        return f"COALESCE({_column(node.field)}, FALSE)"
+    if isinstance(node, InList):
+        params.extend(value.value for value in node.values)
+        marks = ", ".join("?" for _ in node.values)
+        return (
+            f"COALESCE({_column(node.field)} {'NOT ' if node.negated else ''}IN ({marks}), FALSE)"
+        )
+    if isinstance(node.other, Field):
+        right = _column(node.other)
+    else:
+        params.append(node.other.value)
+        right = "?"
+    return f"COALESCE({_column(node.field)} {node.op} {right}, FALSE)"
+
+
+def compile_filter(node: Node) -> tuple[str, list[Scalar]]:
+    """SQL text (our field names, ``?`` for every value) and its parameters, in order."""
+    params: list[Scalar] = []
+    return _sql(node, params), params

@@ -1,0 +1,193 @@
+"""Every built-in formula, in one place, each with its Decision 766/QĐ-TTg reference.
+
+Decision 766/QĐ-TTg (23/6/2022) sets the national scorecard of service to citizens and
+businesses, computed from real-time dossier data. Its appendix groups the indicators as
+publicity and transparency, processing progress (tiến độ giải quyết), online service
+(dịch vụ công trực tuyến, incl. online payment), satisfaction (mức độ hài lòng) and
+digitisation of dossiers and results (số hóa hồ sơ, kết quả). Each formula below names
+the group it implements.
+
+Rules shared by every formula:
+
+* a period is ``[start, end]``, both days included; every comparison is on calendar dates
+  (a time of day in the export is ignored);
+* rows that are invalid (an unparseable required date, a result before the receipt) or
+  duplicates are excluded before anything is counted (see ``hygiene``);
+* a zero denominator is *no data*, never a division.
+
+How counting works: a **component** counts dossiers on the day given by its **anchor**
+date (received, resolved…). Components add up over any set of days, so one pass over the
+data yields daily counts from which every period (quarter, month, year to date) is a sum.
+The one count that is not a sum over days — dossiers still *open* at a period's end and
+already past their due date — is kept additive as a running balance: +1 on the day a
+dossier becomes overdue (the day after its due date, or its receipt if later), -1 on the
+day it is resolved; the balance at the period's last day is the count.
+
+The SQL predicates here are cchc's own text over canonical column names; nothing of the
+plan is pasted into them (custom measures go through :mod:`cchc_cli.measure.filters`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = [
+    "ANCHOR_DAY",
+    "COMPONENTS",
+    "FORMULAS",
+    "OVERDUE_AT_END",
+    "Anchor",
+    "Component",
+    "Formula",
+]
+
+Anchor = Literal["received", "resolved", "due", "overdue_open", "overdue_close"]
+
+_OVERDUE_FROM = 'greatest("received_at", "due_at" + 1)'
+
+ANCHOR_DAY: dict[Anchor, tuple[str, str]] = {
+    # anchor: (SQL of the day a row counts on, SQL condition for the row to count at all)
+    "received": ('"received_at"', "TRUE"),
+    "resolved": ('"resolved_at"', '"resolved_at" IS NOT NULL'),
+    "due": ('"due_at"', "TRUE"),
+    "overdue_open": (
+        _OVERDUE_FROM,
+        f'("resolved_at" IS NULL OR "resolved_at" > {_OVERDUE_FROM})',
+    ),
+    "overdue_close": ('"resolved_at"', f'"resolved_at" > {_OVERDUE_FROM}'),
+}
+"""An overdue dossier is open at the end of day T when received ≤ T, due < T and not
+resolved by T: from the day after its due date (or its receipt) until its resolution."""
+
+
+@dataclass(frozen=True, slots=True)
+class Component:
+    """Dossiers counted on their anchor day when ``predicate`` holds."""
+
+    anchor: Anchor
+    predicate: str
+
+
+COMPONENTS: dict[str, Component] = {
+    "received": Component("received", "TRUE"),
+    "received_online_full": Component("received", "\"channel\" = 'online_full'"),
+    "received_fee": Component("received", 'COALESCE("fee_required", FALSE)'),
+    "received_fee_paid_online": Component(
+        "received", 'COALESCE("fee_required" AND "paid_online", FALSE)'
+    ),
+    "resolved": Component("resolved", "TRUE"),
+    "resolved_on_time": Component("resolved", '"resolved_at" <= "due_at"'),
+    "resolved_early": Component("resolved", '"resolved_at" < "due_at"'),
+    "resolved_digitized": Component("resolved", 'COALESCE("digitized", FALSE)'),
+    "resolved_rated": Component("resolved", '"rating" IS NOT NULL'),
+    "resolved_satisfied": Component("resolved", '"rating" >= 4'),
+    "overdue_open": Component("overdue_open", "TRUE"),
+    "overdue_close": Component("overdue_close", "TRUE"),
+}
+
+OVERDUE_AT_END = "overdue_at_end"
+"""A term that is the running balance of ``overdue_open - overdue_close`` up to and
+including the period's last day: unresolved at the period's end and already overdue."""
+
+
+@dataclass(frozen=True, slots=True)
+class Formula:
+    """A ratio: the sum of ``numerator`` terms over the sum of ``denominator`` terms.
+
+    A term is a component summed over the period's days, or :data:`OVERDUE_AT_END`.
+    """
+
+    id: str
+    title: str
+    reference: str
+    numerator: tuple[str, ...]
+    denominator: tuple[str, ...]
+    numerator_text: str
+    denominator_text: str
+
+
+FORMULAS: dict[str, Formula] = {
+    formula.id: formula
+    for formula in (
+        # QĐ 766/QĐ-TTg, Phụ lục, nhóm "Tiến độ giải quyết": share of dossiers resolved
+        # on time (trước hạn và đúng hạn), the overdue ones still open counting as late.
+        # numerator   = resolved in the period with resolved date ≤ due date
+        # denominator = resolved in the period
+        #             + unresolved at the period's end whose due date is before the period's end
+        Formula(
+            "on_time_rate",
+            "Tỷ lệ hồ sơ giải quyết trước và đúng hạn",
+            "QĐ 766/QĐ-TTg, Phụ lục: nhóm chỉ số Tiến độ giải quyết",
+            ("resolved_on_time",),
+            ("resolved", OVERDUE_AT_END),
+            "resolved in the period with resolved date ≤ due date",
+            "resolved in the period + unresolved at the period's end whose due date is "
+            "before the period's end",
+        ),
+        # QĐ 766/QĐ-TTg, Phụ lục, nhóm "Tiến độ giải quyết": dossiers resolved early.
+        # numerator   = resolved in the period with resolved date < due date
+        # denominator = resolved in the period
+        Formula(
+            "early_rate",
+            "Tỷ lệ hồ sơ giải quyết trước hạn",
+            "QĐ 766/QĐ-TTg, Phụ lục: nhóm chỉ số Tiến độ giải quyết",
+            ("resolved_early",),
+            ("resolved",),
+            "resolved in the period with resolved date < due date",
+            "resolved in the period",
+        ),
+        # QĐ 766/QĐ-TTg, Phụ lục, nhóm "Dịch vụ công trực tuyến": dossiers received
+        # through a fully online service (trực tuyến toàn trình).
+        # numerator   = received in the period with channel online_full
+        # denominator = received in the period
+        Formula(
+            "online_full_share",
+            "Tỷ lệ hồ sơ trực tuyến toàn trình",
+            "QĐ 766/QĐ-TTg, Phụ lục: nhóm chỉ số Dịch vụ công trực tuyến",
+            ("received_online_full",),
+            ("received",),
+            "received in the period with channel online_full",
+            "received in the period",
+        ),
+        # QĐ 766/QĐ-TTg, Phụ lục, nhóm "Dịch vụ công trực tuyến" (thanh toán trực tuyến):
+        # fee-bearing dossiers paid online.
+        # numerator   = received in the period, fee_required and paid_online
+        # denominator = received in the period and fee_required
+        Formula(
+            "online_payment_share",
+            "Tỷ lệ hồ sơ có nghĩa vụ tài chính được thanh toán trực tuyến",
+            "QĐ 766/QĐ-TTg, Phụ lục: nhóm chỉ số Dịch vụ công trực tuyến (thanh toán trực tuyến)",
+            ("received_fee_paid_online",),
+            ("received_fee",),
+            "received in the period, fee_required and paid_online",
+            "received in the period and fee_required",
+        ),
+        # QĐ 766/QĐ-TTg, Phụ lục, nhóm "Số hóa hồ sơ": dossiers whose result is digitised.
+        # numerator   = resolved in the period and digitized
+        # denominator = resolved in the period
+        Formula(
+            "digitized_share",
+            "Tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC",
+            "QĐ 766/QĐ-TTg, Phụ lục: nhóm chỉ số Số hóa hồ sơ",
+            ("resolved_digitized",),
+            ("resolved",),
+            "resolved in the period and digitized",
+            "resolved in the period",
+        ),
+        # QĐ 766/QĐ-TTg, Phụ lục, nhóm "Mức độ hài lòng": satisfied ratings (4 or 5 of 5)
+        # among the rated dossiers.
+        # numerator   = resolved in the period, rated, rating ≥ 4
+        # denominator = resolved in the period and rated
+        Formula(
+            "satisfaction_rate",
+            "Mức độ hài lòng của người dân, doanh nghiệp",
+            "QĐ 766/QĐ-TTg, Phụ lục: nhóm chỉ số Mức độ hài lòng",
+            ("resolved_satisfied",),
+            ("resolved_rated",),
+            "resolved in the period, rated, rating ≥ 4",
+            "resolved in the period and rated",
+        ),
+    )
+}
+"""Built-in formulas by measure id (the ``measure`` of a target)."""

@@ -1,0 +1,235 @@
+"""Row hygiene of an imported dataset: what is refused outright, what is set aside.
+
+Refused (:class:`UserError`, exit 2): values a mapping does not cover (listed with their
+counts) and a date column that mixes forms (dd/mm/yyyy here, ISO there), because a
+guess could silently swap days and months.
+
+Set aside, reported, and excluded from every measure: *invalid* rows (an unparseable
+required date, a result dated before the receipt, no dossier number) and *duplicates*
+(a dossier number seen before: the first row is kept, later ones skipped).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cchc_cli.errors import UserError
+from cchc_cli.findings import relative_path
+from cchc_cli.measure.cache import Cache, digest_of
+from cchc_cli.measure.convert import DATE_FORM_NAMES, PROBLEMS, form_of
+from cchc_cli.measure.engine import run
+from cchc_cli.measure.fields import DATE_FIELDS
+from cchc_cli.measure.importer import STORED, ImportedFile, PreparedFile
+
+if TYPE_CHECKING:
+    import duckdb
+
+__all__ = ["DatasetReport", "RowNote", "inspect_dataset"]
+
+EXAMPLES = 5
+
+
+@dataclass(frozen=True, slots=True)
+class RowNote:
+    """One row set aside: where (file, line) and why."""
+
+    file: str
+    line: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.reason}"
+
+
+@dataclass
+class DatasetReport:
+    """What one dataset held, and what was set aside."""
+
+    dataset: str
+    files: list[str]
+    rows: int = 0
+    invalid: int = 0
+    duplicates: int = 0
+    invalid_examples: list[RowNote] = field(default_factory=list)
+    duplicate_examples: list[RowNote] = field(default_factory=list)
+    skipped: list[tuple[str, int]] = field(default_factory=list, repr=False)
+    """(Parquet file, row) of every duplicate, excluded from the measures."""
+    imported: int = 0
+    """How many files were parsed in this run (the others came from the cache)."""
+
+    @property
+    def used(self) -> int:
+        return self.rows - self.invalid - self.duplicates
+
+    @property
+    def clean(self) -> bool:
+        return self.invalid == 0 and self.duplicates == 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "dataset": self.dataset,
+            "files": self.files,
+            "rows": self.rows,
+            "used": self.used,
+            "invalid": self.invalid,
+            "duplicates": self.duplicates,
+            "invalid_examples": [asdict(note) for note in self.invalid_examples],
+            "duplicate_examples": [asdict(note) for note in self.duplicate_examples],
+            "imported": self.imported,
+        }
+
+
+def _line(row: int) -> int:
+    return row + 2  # line 1 is the header; rows count from 0
+
+
+def _source(files: list[ImportedFile]) -> dict[str, str]:
+    return {str(item.parquet): relative_path(item.source) for item in files}
+
+
+def _check_mixed(
+    con: duckdb.DuckDBPyConnection,
+    prepared: list[PreparedFile],
+    columns: dict[str, str],
+) -> None:
+    for item in prepared:
+        parquet = str(item.parquet)
+        for name in DATE_FIELDS:
+            formats = item.date_formats.get(name)
+            if not formats:
+                continue
+            main = form_of(formats[0])
+            rows = run(
+                con,
+                f"SELECT {name}_odd, count(*), min(file_row_number) FROM read_parquet(?, "
+                f"file_row_number = true) WHERE {name}_odd IN (1, 2, 3) AND {name}_odd <> ? "
+                f"AND {name} IS NOT NULL GROUP BY ALL ORDER BY 1",
+                [parquet, main],
+            )
+            if rows:
+                where = relative_path(item.source)
+                others = "; ".join(
+                    f"{count:,} in {DATE_FORM_NAMES[form]} form (first at line {_line(first)})"
+                    for form, count, first in rows
+                )
+                raise UserError(
+                    f"{where}: column '{columns.get(name, name)}' mixes date formats: most dates "
+                    f"are {DATE_FORM_NAMES[main]}, but {others}",
+                    hint="one column must use one format (05/03/2024 and 2024-03-05 cannot be "
+                    "told apart from 03/05/2024); export the file again or fix those rows",
+                )
+
+
+def _check_unmapped(
+    con: duckdb.DuckDBPyConnection, paths: list[str], columns: dict[str, str], dataset_id: str
+) -> None:
+    raw_columns = [
+        name.removesuffix("_raw")
+        for (name,) in run(
+            con,
+            "SELECT name FROM parquet_schema(?) WHERE name LIKE '%\\_raw' ESCAPE '\\'",
+            [paths[0]],
+        )
+    ]
+    problems = []
+    for name in raw_columns:
+        rows = run(
+            con,
+            f"SELECT {name}_raw, count(*) FROM read_parquet(?) WHERE {name}_raw IS NOT NULL "
+            "GROUP BY ALL ORDER BY 2 DESC, 1 LIMIT 11",
+            [paths],
+        )
+        if rows:
+            listed = ", ".join(f"'{value}' ({count:,})" for value, count in rows[:10])
+            more = ", …" if len(rows) > 10 else ""
+            problems.append(f"{name} (column '{columns.get(name, name)}'): {listed}{more}")
+    if problems:
+        raise UserError(
+            f"dataset '{dataset_id}': values not covered by the value mapping — "
+            + "; ".join(problems),
+            hint=f"add them under values: in dataset '{dataset_id}' (e.g. channel: "
+            '{"Trực tuyến toàn trình": online_full}), or correct the export',
+        )
+
+
+def inspect_dataset(
+    con: duckdb.DuckDBPyConnection,
+    dataset_id: str,
+    *,
+    prepared: list[PreparedFile],
+    imported: list[ImportedFile],
+    cache: Cache,
+    columns: dict[str, str],
+) -> DatasetReport:
+    """Refuse unmapped values and mixed dates; count and locate invalid and duplicate rows."""
+    paths = [str(item.parquet) for item in imported]
+    sources = _source(imported)
+    report_path = cache.root / f"report-{digest_of([paths, STORED])}.json"
+    report = DatasetReport(dataset_id, [relative_path(item.source) for item in imported])
+    report.imported = sum(not item.cached for item in imported)
+    if report.imported == 0 and report_path.exists():
+        return _load(report_path, report)
+    _check_unmapped(con, paths, columns, dataset_id)
+    _check_mixed(con, prepared, columns)
+    base = "read_parquet(?, filename = true, file_row_number = true)"
+    ((rows, invalid),) = run(
+        con, f"SELECT count(*), count(*) FILTER (problem <> 0) FROM {base}", [paths]
+    )
+    report.rows, report.invalid = rows, invalid
+    order = {path: index for index, path in enumerate(paths)}
+    notes = run(
+        con,
+        f"SELECT filename, file_row_number, problem, problem_value FROM {base} WHERE problem <> 0 "
+        f"ORDER BY list_position(?, filename), file_row_number LIMIT {EXAMPLES}",
+        [paths, paths],
+    )
+    for filename, row, problem, value in notes:
+        reason = PROBLEMS[problem] + (f" ('{value}')" if value else "")
+        report.invalid_examples.append(RowNote(sources[filename], _line(row), reason))
+    twins = run(
+        con,
+        f"WITH v AS (SELECT filename, file_row_number AS r, dossier_key AS k FROM {base} "
+        "WHERE problem = 0), d AS (SELECT k FROM v GROUP BY k HAVING count(*) > 1) "
+        "SELECT filename, r, k FROM v SEMI JOIN d USING (k)",
+        [paths],
+    )
+    first: dict[int, tuple[str, int]] = {}
+    for filename, row, key in sorted(twins, key=lambda item: (order[item[0]], item[1])):
+        if key not in first:
+            first[key] = (filename, row)
+            continue
+        report.skipped.append((filename, row))
+        if len(report.duplicate_examples) < EXAMPLES:
+            kept_file, kept_row = first[key]
+            kept = f"line {_line(kept_row)}" + (
+                "" if kept_file == filename else f" of {sources[kept_file]}"
+            )
+            report.duplicate_examples.append(
+                RowNote(sources[filename], _line(row), f"same dossier number as {kept} (kept)")
+            )
+    report.duplicates = len(report.skipped)
+    _save(report_path, report)
+    return report
+
+
+def _save(path: Path, report: DatasetReport) -> None:
+    data = report.as_dict() | {"skipped": report.skipped}
+    tmp = path.with_suffix(".part")
+    tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(path)
+
+
+def _load(path: Path, report: DatasetReport) -> DatasetReport:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    report.rows, report.invalid, report.duplicates = (
+        data["rows"],
+        data["invalid"],
+        data["duplicates"],
+    )
+    report.invalid_examples = [RowNote(**note) for note in data["invalid_examples"]]
+    report.duplicate_examples = [RowNote(**note) for note in data["duplicate_examples"]]
+    report.skipped = [(str(file), int(row)) for file, row in data["skipped"]]
+    return report

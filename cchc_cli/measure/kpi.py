@@ -1,0 +1,236 @@
+"""``cchc kpi`` as a library: import the datasets, measure, judge every target.
+
+:func:`run_kpi` is what the command calls; :func:`evaluate_targets` is the short form
+for other views (the targets panel of ``cchc status``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from cchc_cli.measure.attainment import Figure, TargetResult, elapsed_months, judge
+from cchc_cli.measure.cube import GROUP_COLUMNS, Cube
+from cchc_cli.measure.formulas import FORMULAS, OVERDUE_AT_END
+from cchc_cli.measure.hygiene import DatasetReport
+from cchc_cli.measure.measurements import Measurement, pick
+from cchc_cli.measure.periods import Period, month_periods, named_period
+from cchc_cli.model.datasets import CustomMeasure, Dataset
+from cchc_cli.model.plan import Plan
+
+__all__ = ["BY_KEYS", "BreakdownRow", "KpiResult", "Measures", "evaluate_targets", "run_kpi"]
+
+BY_KEYS = ("unit", "procedure", "month", "quarter")
+
+
+@dataclass
+class Measures:
+    """Everything measurable in this run: dossier cubes, custom measures, hand-kept rows."""
+
+    cubes: list[tuple[Dataset, Cube]] = field(default_factory=list)
+    rows: list[Measurement] = field(default_factory=list)
+    reports: list[DatasetReport] = field(default_factory=list)
+
+    @property
+    def customs(self) -> dict[str, tuple[Dataset, CustomMeasure]]:
+        return {m.id: (dataset, m) for dataset, _ in self.cubes for m in dataset.measures}
+
+    def measure_ids(self) -> list[str]:
+        ids = list(FORMULAS) if self.cubes else []
+        return ids + list(self.customs)
+
+    def _cube_figure(
+        self, measure: str, period: Period, group: tuple[Any, ...] | None
+    ) -> Figure | None:
+        if measure in FORMULAS and self.cubes:
+            formula = FORMULAS[measure]
+            parts = [
+                sum(
+                    self._term(cube, term, period, group)
+                    for _, cube in self.cubes
+                    for term in terms
+                )
+                for terms in (formula.numerator, formula.denominator)
+            ]
+            return Figure.ratio(parts[0], parts[1], "formula")
+        if measure in self.customs:
+            dataset, _ = self.customs[measure]
+            cube = next(cube for owner, cube in self.cubes if owner is dataset)
+            good = cube.total(f"{measure}:good", period.start, period.end, group)
+            total = cube.total(f"{measure}:total", period.start, period.end, group)
+            return Figure.ratio(good, total, f"custom:{dataset.id}")
+        return None
+
+    @staticmethod
+    def _term(cube: Cube, term: str, period: Period, group: tuple[Any, ...] | None) -> int:
+        if term == OVERDUE_AT_END:
+            return cube.balance("overdue_open", "overdue_close", period.end, group)
+        return cube.total(term, period.start, period.end, group)
+
+    def figure(
+        self,
+        measure: str,
+        period: Period,
+        target: str | None = None,
+        group: tuple[Any, ...] | None = None,
+    ) -> Figure | None:
+        """Target-id rows first, then the exports, then measure-id rows."""
+        if target is not None and group is None:
+            chosen = pick(self.rows, (target,), period)
+            if chosen:
+                return _from_rows(chosen)
+        from_cube = self._cube_figure(measure, period, group)
+        if from_cube is not None and from_cube.denominator:
+            return from_cube
+        if group is None:
+            chosen = pick(self.rows, (measure,), period)
+            if chosen:
+                return _from_rows(chosen)
+        return from_cube
+
+
+def _from_rows(rows: list[Measurement]) -> Figure:
+    if all(row.numerator is not None and row.denominator is not None for row in rows):
+        numerator = sum(row.numerator or 0 for row in rows)
+        denominator = sum(row.denominator or 0 for row in rows)
+        return Figure.ratio(numerator, denominator, "measurements")
+    value = rows[0].value if len(rows) == 1 else None
+    return Figure(None, None, value, "measurements")
+
+
+@dataclass
+class BreakdownRow:
+    """One group of ``--by``: its keys and every measure's figure."""
+
+    keys: dict[str, str | None]
+    figures: dict[str, Figure]
+
+
+@dataclass
+class KpiResult:
+    plan: str
+    period: Period
+    as_of: date
+    rule: str
+    targets: list[TargetResult]
+    measures: dict[str, Figure]
+    breakdown: list[BreakdownRow]
+    datasets: list[DatasetReport]
+    by: tuple[str, ...] = ()
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+def _time_buckets(plan: Plan, period: Period, key: str) -> list[Period]:
+    rule = plan.calendar.period_rule
+    years = range(period.start.year, period.end.year + 2)
+    if key == "month":
+        candidates = [month for year in years for month in month_periods(rule, year)]
+    else:
+        candidates = [named_period(rule, year, f"Q{q}") for year in years for q in range(1, 5)]
+    buckets = []
+    for bucket in candidates:
+        start, end = max(bucket.start, period.start), min(bucket.end, period.end)
+        if start <= end:
+            buckets.append(Period(bucket.label, start, end))
+    return buckets
+
+
+def _breakdown(
+    plan: Plan, measures: Measures, period: Period, by: Sequence[str]
+) -> list[BreakdownRow]:
+    group_keys = [key for key in by if key in GROUP_COLUMNS]
+    time_keys = [key for key in by if key not in GROUP_COLUMNS]
+    groups: list[tuple[Any, ...] | None] = [None]
+    if group_keys and measures.cubes:
+        groups = sorted({g for _, cube in measures.cubes for g in cube.groups()}, key=str)
+    spans: list[tuple[dict[str, str | None], Period]] = [({}, period)]
+    for key in time_keys:
+        spans = [
+            ({**labels, key: bucket.label}, bucket)
+            for labels, outer in spans
+            for bucket in _time_buckets(plan, outer, key)
+        ]
+    rows = []
+    for group in groups:
+        keys: dict[str, str | None] = {}
+        if group is not None:
+            keys = {key: group[index] for index, key in enumerate(group_keys)}
+        for labels, span in spans:
+            figures = {}
+            for measure in measures.measure_ids():
+                figure = measures.figure(measure, span, group=group)
+                if figure is not None:
+                    figures[measure] = figure
+            rows.append(BreakdownRow({**keys, **labels}, figures))
+    return rows
+
+
+def judge_all(plan: Plan, measures: Measures, period: Period, as_of: date) -> list[TargetResult]:
+    rule = plan.calendar.period_rule
+    results = []
+    for target in plan.targets:
+        figure = measures.figure(target.measure, period, target.id)
+
+        def monthly(target_: Any = target) -> tuple[list[Figure], Figure, int]:
+            year = named_period(rule, target_.period, "Y")
+            cutoff = min(period.end, as_of)
+            done, left = elapsed_months(rule, target_.period, cutoff)
+            figures = [measures.figure(target_.measure, month, target_.id) for month in done]
+            ytd = measures.figure(target_.measure, Period("ytd", year.start, cutoff), target_.id)
+            return [f for f in figures if f is not None], ytd or Figure(None, None, None, ""), left
+
+        uses_exports = target.measure in measures.measure_ids()
+        results.append(
+            judge(
+                target,
+                figure,
+                period=period,
+                as_of=as_of,
+                rule=rule,
+                monthly=monthly if uses_exports else None,
+            )
+        )
+    return results
+
+
+def run_kpi(
+    plan: Plan,
+    plan_dir: Path,
+    period: Period,
+    *,
+    as_of: date,
+    by: Sequence[str] = (),
+    data: Sequence[Path] = (),
+) -> KpiResult:
+    """Measure every target of ``plan`` for ``period`` (and the ``by`` breakdown)."""
+    from cchc_cli.measure.load import load_measures
+
+    group_keys = [key for key in by if key in GROUP_COLUMNS]
+    measures = load_measures(plan, plan_dir, group_keys, list(data))
+    overall = {}
+    for measure in measures.measure_ids():
+        figure = measures.figure(measure, period)
+        if figure is not None:
+            overall[measure] = figure
+    labels = {k: v for _, cube in measures.cubes for k, v in cube.labels.items()}
+    labels["unit"] = {unit.code: unit.name for unit in plan.units}
+    return KpiResult(
+        plan.meta.id,
+        period,
+        as_of,
+        plan.calendar.period_rule,
+        judge_all(plan, measures, period, as_of),
+        overall,
+        _breakdown(plan, measures, period, by) if by else [],
+        measures.reports,
+        tuple(by),
+        labels,
+    )
+
+
+def evaluate_targets(plan: Plan, plan_dir: Path, period: Period, today: date) -> list[TargetResult]:
+    """Every target's standing for ``period`` as of ``today`` (for ``cchc status``)."""
+    return run_kpi(plan, plan_dir, period, as_of=today).targets

@@ -1,0 +1,74 @@
+"""Reading every dataset of a plan into what the formulas count (:class:`Measures`).
+
+Dossier files are prepared first (found, sniffed, checked against the column mapping),
+so that a missing column or a wrong delimiter is reported before anything heavy runs
+and the engine can be opened knowing exactly which files it may read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from cchc_cli.measure.cache import Cache
+from cchc_cli.measure.cube import build_cube
+from cchc_cli.measure.engine import connect
+from cchc_cli.measure.hygiene import inspect_dataset
+from cchc_cli.measure.importer import PreparedFile, import_file, prepare_file, resolve_files
+from cchc_cli.measure.kpi import Measures
+from cchc_cli.measure.measurements import read_measurements
+from cchc_cli.model.datasets import Dataset
+from cchc_cli.model.plan import Plan
+
+__all__ = ["load_measures"]
+
+
+def _dossier_datasets(plan: Plan, data: Sequence[Path]) -> list[tuple[Dataset, list[Path] | None]]:
+    datasets = [dataset for dataset in plan.datasets if dataset.kind == "dossiers"]
+    if not data:
+        return [(dataset, None) for dataset in datasets]
+    if not datasets:  # --data without a declared dataset: canonical headers, built-in words
+        datasets = [Dataset(id="data", kind="dossiers", files=["(--data)"])]
+    return [(datasets[0], list(data))]
+
+
+def load_measures(
+    plan: Plan, plan_dir: Path, group_keys: Sequence[str], data: Sequence[Path]
+) -> Measures:
+    measures = Measures()
+    cache = Cache.for_plan(plan_dir)
+    rule = plan.calendar.period_rule
+    for dataset in plan.datasets:
+        if dataset.kind == "measurements":
+            files = resolve_files(dataset, plan_dir, None)
+            measures.rows.extend(read_measurements(dataset, files, rule, cache))
+    prepared: list[tuple[Dataset, list[PreparedFile]]] = []
+    for dataset, override in _dossier_datasets(plan, data):
+        files = resolve_files(dataset, plan_dir, override)
+        prepared.append((dataset, [prepare_file(dataset, path, cache) for path in files]))
+    if not prepared:
+        return measures
+    readable = [item.text for _, items in prepared for item in items]
+    con = connect(readable, cache.root, cache.temp_dir)
+    try:
+        for dataset, items in prepared:
+            imported = [import_file(con, dataset, item) for item in items]
+            columns = {
+                name: getattr(dataset.columns, name) or name
+                for name in type(dataset.columns).model_fields
+            }
+            report = inspect_dataset(
+                con, dataset.id, prepared=items, imported=imported, cache=cache, columns=columns
+            )
+            measures.reports.append(report)
+            cube = build_cube(
+                con,
+                [str(item.parquet) for item in imported],
+                report.skipped,
+                group_keys,
+                dataset.measures,
+            )
+            measures.cubes.append((dataset, cube))
+    finally:
+        con.close()
+    return measures

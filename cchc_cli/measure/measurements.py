@@ -1,0 +1,140 @@
+"""Figures kept by hand: one row per target (or measure) and period.
+
+Targets that no dossier export yields — inspection coverage, procedures cut, e-identity
+share — are measured by the office and written into a small sheet. Each row names a
+target id (``II.4:inspection_coverage``) or a measure id (``inspection_coverage``, then
+it serves every target on that measure), a period, and either a numerator and a
+denominator or a value in percent.
+
+For a requested period, the rows whose period lies inside it count; of those, the one
+covering most days (then the latest) is taken, because report figures are cumulative
+(*lũy kế*): a 2024-H1 row already holds Q1 and Q2. Rows of the same period for several
+units add up (numerators and denominators), so a whole-plan figure can be given either
+way.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from cchc_cli.errors import UserError
+from cchc_cli.findings import relative_path
+from cchc_cli.measure.cache import Cache, digest_of
+from cchc_cli.measure.importer import match_columns
+from cchc_cli.measure.periods import Period, parse_period_label
+from cchc_cli.measure.sniff import decode_all, sniff_csv
+from cchc_cli.measure.xlsx import XLSX_SUFFIXES, xlsx_to_csv
+from cchc_cli.model.datasets import Dataset
+from cchc_cli.model.duties import PeriodRule
+
+__all__ = ["Measurement", "pick", "read_measurements"]
+
+
+@dataclass(frozen=True, slots=True)
+class Measurement:
+    target: str
+    period: Period
+    numerator: float | None
+    denominator: float | None
+    value: float | None
+    unit: str | None
+    source: str | None
+    note: str | None
+    where: str
+    """``file:line`` of the row."""
+
+
+def _number(text: str, what: str, where: str) -> float | None:
+    cleaned = text.strip().replace("%", "").replace(" ", "")
+    if not cleaned:
+        return None
+    if "," in cleaned and "." not in cleaned:
+        cleaned = cleaned.replace(",", ".")  # Vietnamese decimal comma: 12,5
+    try:
+        number = float(cleaned)
+    except ValueError:
+        raise UserError(f"{where}: {what} '{text}' is not a number") from None
+    if number < 0:
+        raise UserError(f"{where}: {what} {text} is negative")
+    return number
+
+
+def read_measurements(
+    dataset: Dataset, files: list[Path], rule: PeriodRule, cache: Cache
+) -> list[Measurement]:
+    """Every row of a ``measurements`` dataset; a bad cell is an error at file:line."""
+    found: list[Measurement] = []
+    for path in files:
+        text_path = path
+        if path.suffix.lower() in XLSX_SUFFIXES:
+            text_path = cache.path(
+                cache.content_hash(path), digest_of(["xlsx", dataset.sheet]), ".csv"
+            )
+            if not text_path.exists():
+                xlsx_to_csv(path, text_path, dataset.sheet)
+        sniffed = sniff_csv(
+            text_path, "utf-8" if text_path != path else dataset.encoding, dataset.delimiter
+        )
+        positions = match_columns(dataset, sniffed)
+        name = relative_path(path)
+        reader = csv.reader(decode_all(text_path, sniffed.encoding), delimiter=sniffed.delimiter)
+        next(reader, None)
+        for line, row in enumerate(reader, start=2):
+            if not any(cell.strip() for cell in row):
+                continue
+            cells = {
+                field: (row[index].strip() if index < len(row) else "")
+                for field, index in positions.items()
+            }
+            where = f"{name}:{line}"
+            if not cells.get("target"):
+                raise UserError(f"{where}: the row names no target or measure")
+            try:
+                period = parse_period_label(rule, cells.get("period", ""))
+            except ValueError as exc:
+                raise UserError(f"{where}: {exc}") from None
+            numerator = _number(cells.get("numerator", ""), "numerator", where)
+            denominator = _number(cells.get("denominator", ""), "denominator", where)
+            value = _number(cells.get("value", ""), "value", where)
+            if value is None and (numerator is None or denominator is None):
+                raise UserError(
+                    f"{where}: give a numerator and a denominator, or a value (percent)"
+                )
+            found.append(
+                Measurement(
+                    cells["target"],
+                    period,
+                    numerator,
+                    denominator,
+                    value,
+                    cells.get("unit") or None,
+                    cells.get("source") or None,
+                    cells.get("note") or None,
+                    where,
+                )
+            )
+    return found
+
+
+def pick(
+    rows: list[Measurement], names: tuple[str, ...], period: Period, unit: str | None = None
+) -> list[Measurement]:
+    """The rows that give ``period``'s figure for the first of ``names`` that has any."""
+    for name in names:
+        inside = [
+            row
+            for row in rows
+            if row.target == name
+            and period.contains(row.period)
+            and (unit is None or row.unit == unit)
+        ]
+        if not inside:
+            continue
+        best = max(inside, key=lambda row: (row.period.days, row.period.end))
+        chosen = [row for row in inside if row.period == best.period]
+        if unit is None and any(row.unit is None for row in chosen):
+            chosen = [row for row in chosen if row.unit is None]
+        return chosen
+    return []

@@ -1,0 +1,149 @@
+"""Measurement periods: which days a quarter, half or year covers under the plan's rule.
+
+The plan's ``calendar.period_rule`` decides (data, not code):
+
+* ``decree-09-2019`` — Decree 09/2019/NĐ-CP, Art. 12: a periodic report's data runs from
+  the 15th of the month before the period to the 14th of the period's last month
+  (Q2: 15 March - 14 June; H1: 15 December - 14 June; the year: 15 December of the
+  previous year - 14 December);
+* ``calendar`` — calendar months, quarters, halves and years.
+
+:func:`period_bounds` is the one place that knows this; the deadlines work
+(``cchc_cli.schedule``) can take it over without changing its callers.
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from cchc_cli.errors import UserError
+from cchc_cli.model.duties import PeriodRule
+
+__all__ = [
+    "Period",
+    "month_periods",
+    "named_period",
+    "parse_period_label",
+    "period_bounds",
+    "select_period",
+]
+
+
+def period_bounds(
+    rule: PeriodRule, year: int, first_month: int, last_month: int
+) -> tuple[date, date]:
+    """First and last day (inclusive) of the months ``first_month..last_month`` of ``year``."""
+    if rule == "decree-09-2019":
+        start = (date(year, first_month, 1) - timedelta(days=1)).replace(day=15)
+        return start, date(year, last_month, 14)
+    last_day = _calendar.monthrange(year, last_month)[1]
+    return date(year, first_month, 1), date(year, last_month, last_day)
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A labelled span of days, both ends included."""
+
+    label: str
+    start: date
+    end: date
+
+    def __post_init__(self) -> None:
+        if self.start > self.end:
+            raise UserError(f"period {self.label} starts after it ends ({self.start} > {self.end})")
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def contains(self, other: Period) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def as_dict(self) -> dict[str, str]:
+        return {"label": self.label, "from": self.start.isoformat(), "to": self.end.isoformat()}
+
+
+_SPANS = {
+    **{f"Q{q}": (3 * q - 2, 3 * q) for q in range(1, 5)},
+    "H1": (1, 6),
+    "H2": (7, 12),
+    "Y": (1, 12),
+    **{f"M{m}": (m, m) for m in range(1, 13)},
+}
+
+
+def named_period(rule: PeriodRule, year: int, name: str) -> Period:
+    """``Q2``, ``H1``, ``M6`` or ``Y`` of ``year`` under ``rule``."""
+    first, last = _SPANS[name]
+    start, end = period_bounds(rule, year, first, last)
+    label = str(year) if name == "Y" else f"{year}-{name}"
+    return Period(label, start, end)
+
+
+def month_periods(rule: PeriodRule, year: int) -> list[Period]:
+    return [named_period(rule, year, f"M{month}") for month in range(1, 13)]
+
+
+def select_period(
+    rule: PeriodRule,
+    plan_year: int,
+    *,
+    quarter: str | None = None,
+    half: str | None = None,
+    year: int | None = None,
+    start: date | None = None,
+    end: date | None = None,
+    ytd: bool = False,
+) -> Period:
+    """The period the command-line options name (default: the plan's whole year)."""
+    if (start is None) != (end is None):
+        raise UserError("--from and --to go together: give both days of the period")
+    if start is not None and end is not None:
+        if quarter or half or year or ytd:
+            raise UserError(
+                "--from/--to name the period on their own; drop --quarter/--half/--year/--ytd"
+            )
+        if start > end:
+            raise UserError(f"--from {start} is after --to {end}")
+        return Period(f"{start.isoformat()}..{end.isoformat()}", start, end)
+    if quarter and half:
+        raise UserError("give --quarter or --half, not both")
+    which = (quarter or half or "Y").upper()
+    if which not in _SPANS:
+        raise UserError(f"unknown period '{which}': use Q1-Q4 for --quarter, H1 or H2 for --half")
+    period = named_period(rule, year or plan_year, which)
+    if ytd:
+        first = named_period(rule, year or plan_year, "Y")
+        return Period(f"{period.label} (year to date)", first.start, period.end)
+    return period
+
+
+_LABEL = re.compile(r"^(\d{4})(?:-(Q[1-4]|H[12]|\d{1,2}))?$", re.IGNORECASE)
+
+
+def parse_period_label(rule: PeriodRule, text: str) -> Period:
+    """A measurement's period: ``2024``, ``2024-Q1``, ``2024-H1``, ``2024-06``, or a range
+    ``2024-01-01..2024-03-31``. Raises ``ValueError`` with the accepted forms."""
+    value = text.strip()
+    if ".." in value:
+        first, _, last = value.partition("..")
+        try:
+            return Period(
+                value, date.fromisoformat(first.strip()), date.fromisoformat(last.strip())
+            )
+        except ValueError:
+            pass
+    match = _LABEL.match(value)
+    if match is not None:
+        year, part = int(match.group(1)), (match.group(2) or "Y").upper()
+        if part.isdigit():
+            if not 1 <= int(part) <= 12:
+                raise ValueError(f"'{text}': month {part} does not exist")
+            part = f"M{int(part)}"
+        return named_period(rule, year, part)
+    raise ValueError(
+        f"'{text}' is not a period; write 2024, 2024-Q1, 2024-H1, 2024-06 or 2024-01-01..2024-03-31"
+    )

@@ -1,0 +1,60 @@
+"""XLSX exports, read with python-calamine (a Rust reader: fast, no formulas executed),
+written once as a UTF-8 CSV into the cache so that the one import path serves both."""
+
+from __future__ import annotations
+
+import csv
+import math
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from cchc_cli.errors import UserError
+from cchc_cli.findings import relative_path
+
+__all__ = ["XLSX_SUFFIXES", "xlsx_to_csv"]
+
+XLSX_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime | date):
+        return value.isoformat(sep=" ") if isinstance(value, datetime) else value.isoformat()
+    if isinstance(value, float):
+        if math.isfinite(value) and value.is_integer():
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, time | timedelta):
+        return str(value)
+    return str(value)
+
+
+def xlsx_to_csv(source: Path, target: Path, sheet: str | None) -> Path:
+    """Write the sheet (by name, else the first) of ``source`` as CSV at ``target``."""
+    from python_calamine import CalamineWorkbook
+
+    where = relative_path(source)
+    try:
+        workbook = CalamineWorkbook.from_path(str(source))
+    except FileNotFoundError:
+        raise UserError(f"{where}: file not found") from None
+    except Exception as exc:  # calamine raises its own error types
+        raise UserError(f"{where}: not a readable spreadsheet ({exc})") from None
+    names = workbook.sheet_names
+    if sheet is not None and sheet not in names:
+        from cchc_cli.suggest import did_you_mean
+
+        raise UserError(
+            f"{where}: no sheet '{sheet}'{did_you_mean(sheet, names)}; sheets: {', '.join(names)}"
+        )
+    data = workbook.get_sheet_by_name(sheet or names[0])
+    tmp = target.with_suffix(".part")
+    with tmp.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=",", lineterminator="\n")
+        for row in data.iter_rows():
+            writer.writerow([_cell(value) for value in row])
+    tmp.replace(target)
+    return target

@@ -1,0 +1,87 @@
+"""cchc kpi on the shipped plan, and cchc sample-data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import ROOT, Invoke
+
+
+def test_shipped_plan_prints_every_target(cli: Invoke, shipped_plan: Path) -> None:
+    run = cli(["--plan", shipped_plan, "kpi", "--year", "2024", "--as-of", "2025-01-10"])
+    assert run.exit_code == 0, run.output
+    for ref in ("II.2", "II.4", "II.6", "II.8", "II.9", "PL.3", "PL.8", "PL.10", "PL.18", "PL.19"):
+        assert f"\n{ref} " in run.stdout
+    assert "dataset ho-so-tthc: 2,000 rows" in run.stdout
+    data = json.loads(
+        cli(
+            [
+                "--plan",
+                shipped_plan,
+                "kpi",
+                "--year",
+                "2024",
+                "--as-of",
+                "2025-01-10",
+                "--format",
+                "json",
+            ]
+        ).stdout
+    )
+    assert len(data["targets"]) == 36
+    statuses = {t["status"] for t in data["targets"]}
+    assert statuses <= {"met", "missed", "at_risk", "no_data"}
+    quantitative = [t for t in data["targets"] if t["op"] is not None]
+    assert all(t["value"] is not None for t in quantitative)  # every number is measured
+
+
+def test_breakdown_by_quarter_and_csv(cli: Invoke, shipped_plan: Path) -> None:
+    run = cli(["--plan", shipped_plan, "kpi", "--by", "quarter", "--by", "unit", "--format", "csv"])
+    assert run.exit_code == 0, run.output
+    lines = run.stdout.splitlines()
+    assert lines[0] == "quarter,unit,measure,numerator,denominator,value"
+    assert any(line.startswith("2024-Q2,VP,on_time_rate,") for line in lines)
+
+
+def test_sample_data_is_reproducible(cli: Invoke, tmp_path: Path) -> None:
+    first = cli(
+        [
+            "--plan",
+            ROOT / "plan",
+            "sample-data",
+            "--rows",
+            "600",
+            "--seed",
+            "5",
+            "-o",
+            tmp_path / "a",
+        ]
+    )
+    assert first.exit_code == 0, first.output
+    cli(
+        [
+            "--plan",
+            ROOT / "plan",
+            "sample-data",
+            "--rows",
+            "600",
+            "--seed",
+            "5",
+            "-o",
+            tmp_path / "b",
+        ]
+    )
+    a = (tmp_path / "a" / "ho-so-tthc.csv").read_bytes()
+    assert a == (tmp_path / "b" / "ho-so-tthc.csv").read_bytes()
+    assert a.startswith(b"\xef\xbb\xbfM\xc3\xa3 h\xe1\xbb\x93 s\xc6\xa1;")  # BOM, "Mã hồ sơ;"
+    assert a.count(b"\n") == 601
+    assert b"31/02/2024" in a  # a dirty row
+
+
+def test_schema_is_current(cli: Invoke) -> None:
+    run = cli(["export", "--schema"])
+    assert (
+        run.stdout.strip()
+        == (ROOT / "plan" / "schema" / "cchc-plan.schema.json").read_text().strip()
+    )
