@@ -22,6 +22,7 @@ from cchc_cli.model.units import Unit
 
 __all__ = ["SECTIONS", "PlanFile", "plan_file_schema"]
 
+
 class PlanFile(StrictModel):
     """One YAML file of a plan. Every section is optional; at least one must be present."""
 
