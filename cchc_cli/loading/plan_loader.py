@@ -9,7 +9,7 @@ plan to read (missing or empty directory, a file where a directory was expected)
 from __future__ import annotations
 
 import types
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Union, get_args, get_origin
@@ -84,9 +84,10 @@ class _Reader:
         line, column = locate(self.trees.get(origin.file), origin.path)
         return f"{relative_path(origin.file)}:{line}:{column}"
 
-    def read(self, path: Path) -> None:
+    def read(self, path: Path, text: str | None = None) -> None:
+        """Read one file; ``text`` stands in for its content when given."""
         try:
-            parsed = parse_yaml(read_plan_text(path))
+            parsed = parse_yaml(read_plan_text(path) if text is None else text)
         except YamlProblem as problem:
             finding = Finding.error(problem.code, problem.message, file=path)
             if problem.line is not None:
@@ -219,12 +220,17 @@ def _locate_all(findings: Iterable[Finding], trees: dict[Path, yaml.Node | None]
     return located
 
 
-def load_plan(plan_dir: Path) -> LoadResult:
-    """Read and validate every plan file under ``plan_dir``; report all problems."""
+def load_plan(plan_dir: Path, overrides: Mapping[Path, str] | None = None) -> LoadResult:
+    """Read and validate every plan file under ``plan_dir``; report all problems.
+
+    ``overrides`` maps plan files to text used instead of their content: a change is
+    validated with the whole plan before it is written (``cchc task update``).
+    """
     files = plan_files(plan_dir)
+    replaced = {path.resolve(): text for path, text in (overrides or {}).items()}
     reader = _Reader(plan_dir)
     for path in files:
-        reader.read(path)
+        reader.read(path, replaced.get(path.resolve()))
     reader.findings.extend(run_checks(reader.draft, plan_dir))
     findings = _locate_all(reader.findings, reader.trees)
     errors, _ = count_levels(findings)
