@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from cchc_cli import __version__
-from cchc_cli.cli import export, validate
+from cchc_cli.cli import export, status, validate
 from cchc_cli.cli.boundary import CchcGroup
 from cchc_cli.cli.options import PlanOption
 from cchc_cli.cli.state import CliState
@@ -62,6 +62,7 @@ def root(
 
 app.command(name="validate", epilog=validate.EPILOG)(validate.validate)
 app.command(name="export", epilog=export.EPILOG)(export.export)
+app.command(name="status", epilog=status.EPILOG)(status.status)
 
 
 def main() -> None:
