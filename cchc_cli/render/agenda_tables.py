@@ -38,7 +38,7 @@ STATE_STYLE = {
 }
 
 
-_TITLE_LENGTH = 100
+_TITLE_LENGTH = 80
 """Task contents run to several sentences; the tables show their start."""
 
 
@@ -78,37 +78,37 @@ def send_by_note(item: ItemState) -> str | None:
 
 
 def items_table(items: Sequence[ItemState], *, show_state: bool = False) -> RenderableType:
-    """One row per item; days off on last days are footnoted below the table."""
+    """One row per item; days off on last days are footnoted below the table.
+
+    The Due cell holds the deadline and, below it, the time left or late (prefixed with
+    the state when ``show_state``): four columns fit an 80-column terminal.
+    """
     from rich import box
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, header_style="bold")
-    if show_state:
-        table.add_column("State", no_wrap=True)
     table.add_column("ID", no_wrap=True)
-    table.add_column("What", min_width=20)
+    table.add_column("What", min_width=16)
     table.add_column("Who", max_width=16)
-    table.add_column("Due", no_wrap=True)
+    table.add_column("Due", min_width=21)
     notes: list[str] = []
     for item in items:
-        cells: list[Text | str] = []
-        if show_state:
-            cells.append(Text(STATE_LABEL[item.state], style=STATE_STYLE[item.state]))
         what = _shorten(item.title, _TITLE_LENGTH)
         if item.occurrence is not None and item.occurrence.period:
             what = f"{what} ({item.occurrence.period})"
         due = Text(item.occurrence.text() if item.occurrence else "—")
         timing = timing_text(item)
+        if show_state:
+            timing = STATE_LABEL[item.state] + ("" if timing == "—" else f": {timing}")
         if timing != "—":
             due.append("\n" + timing, style=STATE_STYLE[item.state] or "dim")
         note = send_by_note(item) if item.open else None
         if note is not None:
             notes.append(note)
             due.append(" " + "*" * len(notes))
-        cells += [item.id, what, who_text(item), due]
-        table.add_row(*cells)
+        table.add_row(item.id, what, who_text(item), due)
     if not notes:
         return table
     footnotes = Text("\n".join(f"{'*' * (n + 1)} {note}" for n, note in enumerate(notes)))

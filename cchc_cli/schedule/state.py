@@ -16,6 +16,7 @@ one has passed. Time left and time late are counted in working days.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -26,7 +27,15 @@ from cchc_cli.schedule.rules import Occurrence, occurrences
 from cchc_cli.schedule.view import DutyItem, TaskItem
 from cchc_cli.schedule.workcal import WorkingCalendar
 
-__all__ = ["STATES", "ItemState", "State", "duty_state", "task_state", "urgency_key"]
+__all__ = [
+    "STATES",
+    "ItemState",
+    "State",
+    "duty_state",
+    "natural_key",
+    "task_state",
+    "urgency_key",
+]
 
 State = Literal["overdue", "due_soon", "on_track", "not_started", "done", "cancelled"]
 STATES: tuple[State, ...] = ("overdue", "due_soon", "on_track", "not_started", "done", "cancelled")
@@ -199,7 +208,17 @@ def duty_state(
 _RANK = {"overdue": 0, "done": 2, "cancelled": 2}
 
 
-def urgency_key(item: ItemState) -> tuple[int, date, str, str]:
+def natural_key(ident: str) -> tuple[tuple[int, str], ...]:
+    """``PL.3`` before ``PL.10``: digit runs compare as numbers."""
+    return tuple(
+        (int(part), "") if part.isdigit() else (-1, part)
+        for part in re.split(r"(\d+)", ident)
+        if part
+    )
+
+
+def urgency_key(item: ItemState) -> tuple[int, date, str, tuple[tuple[int, str], ...]]:
     """Overdue first, then the nearest last day, then the lead unit, then the id."""
     last = item.occurrence.last_day if item.occurrence else date.max
-    return (_RANK.get(item.state, 1), last, item.units[0] if item.units else "", item.id)
+    lead = item.units[0] if item.units else ""
+    return (_RANK.get(item.state, 1), last, lead, natural_key(item.id))
