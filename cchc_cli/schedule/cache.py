@@ -44,12 +44,17 @@ def _code_fingerprint() -> bytes:
     may change the view)."""
     import cchc_cli
 
-    package = Path(cchc_cli.__file__).parent
     lines = [cchc_cli.__version__]
-    for path in sorted(package.rglob("*.py")):
-        stat = path.stat()
-        lines.append(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
-    return "\n".join(lines).encode()
+    pending = [os.path.dirname(cchc_cli.__file__)]
+    while pending:
+        with os.scandir(pending.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir() and not entry.name.startswith((".", "__")):
+                    pending.append(entry.path)
+                elif entry.name.endswith(".py"):
+                    stat = entry.stat()
+                    lines.append(f"{entry.path}:{stat.st_size}:{stat.st_mtime_ns}")
+    return "\n".join(sorted(lines)).encode()
 
 
 def plan_key(plan_dir: Path) -> str | None:

@@ -91,9 +91,9 @@ class PlanSchedule:
 def from_plan(plan: Plan, fetch: HolidayFetcher | None = None) -> PlanSchedule:
     """The scheduling view of a validated plan, with the holidays of the years around it."""
     if fetch is None:
-        from cchc_cli.schedule.holidays_vn import public_holidays
+        from cchc_cli.schedule.holidays_vn import cached_public_holidays
 
-        fetch = public_holidays
+        fetch = cached_public_holidays
     years = (plan.year - 1, plan.year, plan.year + 1)
     calendar = plan.calendar
     overrides = tuple(

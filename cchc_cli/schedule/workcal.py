@@ -102,15 +102,16 @@ class WorkingCalendar:
         self._years: set[int] = set(years)
         self._overrides = {override.day: override for override in overrides}
         self._fetch = fetch
+        self._counts: dict[int, list[int]] = {}
 
     def _ensure_year(self, year: int) -> None:
         if year in self._years:
             return
         fetch = self._fetch
         if fetch is None:
-            from cchc_cli.schedule.holidays_vn import public_holidays
+            from cchc_cli.schedule.holidays_vn import cached_public_holidays
 
-            fetch = public_holidays
+            fetch = cached_public_holidays
         self._holidays.update(fetch([year]))
         self._years.add(year)
 
@@ -172,14 +173,29 @@ class WorkingCalendar:
             raise ValueError(f"a period cannot be negative ({days} days)")
         return self.next_working_day(start + timedelta(days=days))
 
+    def _worked_before(self, day: date) -> int:
+        """Working days from 1 January of ``day``'s year up to and including ``day``."""
+        year = day.year
+        counts = self._counts.get(year)
+        if counts is None:
+            counts, total, current = [], 0, date(year, 1, 1)
+            while current.year == year:
+                total += self.is_working_day(current)
+                counts.append(total)
+                current += _ONE_DAY
+            self._counts[year] = counts
+        return counts[day.timetuple().tm_yday - 1]
+
     def working_days_between(self, after: date, until: date) -> int:
-        """Working days ``d`` with ``after < d <= until`` (0 when ``until <= after``)."""
-        count = 0
-        day = after + _ONE_DAY
-        while day <= until:
-            if self.is_working_day(day):
-                count += 1
-            day += _ONE_DAY
+        """Working days ``d`` with ``after < d <= until`` (0 when ``until <= after``).
+
+        Counted from per-year running totals: a year of lateness costs one pass.
+        """
+        if until <= after:
+            return 0
+        count = self._worked_before(until) - self._worked_before(after)
+        for year in range(after.year, until.year):
+            count += self._worked_before(date(year, 12, 31))
         return count
 
     def days_off(self, start: date, end: date) -> list[DayInfo]:
