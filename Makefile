@@ -35,6 +35,7 @@ schema:
 
 bench:
 	$(BIN)/python benchmarks/validate.py
+	$(BIN)/python benchmarks/status.py
 
 clean:
 	rm -rf $(VENV) .cchc .pytest_cache .mypy_cache .ruff_cache

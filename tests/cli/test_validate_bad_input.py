@@ -91,7 +91,7 @@ CASES = [
     Case(
         "non-UTF-8 (Windows-1258)",
         "extra.yaml",
-        b"tasks:\n  - id: PL.9\n    content: \"Thanh tra S\xd4\"\n",
+        b'tasks:\n  - id: PL.9\n    content: "Thanh tra S\xd4"\n',
         "file-encoding",
         3,
         26,
@@ -118,9 +118,7 @@ CASES = [
     Case(
         "merge-conflict markers",
         "extra.yaml",
-        text(
-            "tasks:\n<<<<<<< HEAD\n  - id: PL.9\n=======\n  - id: PL.10\n>>>>>>> branch\n"
-        ),
+        text("tasks:\n<<<<<<< HEAD\n  - id: PL.9\n=======\n  - id: PL.10\n>>>>>>> branch\n"),
         "yaml-merge-conflict",
         2,
         1,
@@ -176,7 +174,9 @@ CASES = [
     Case(
         "percent over 100",
         "extra.yaml",
-        text(TASK + "    updates:\n      - {date: 2024-03-01, status: in_progress, percent: 120}\n"),
+        text(
+            TASK + "    updates:\n      - {date: 2024-03-01, status: in_progress, percent: 120}\n"
+        ),
         "schema-range",
         8,
         58,
@@ -219,8 +219,7 @@ CASES = [
         "schema-value",
         7,
         13,
-        "'status' is 'finished', which is not one of: not_started, in_progress, done, "
-        "cancelled",
+        "'status' is 'finished', which is not one of: not_started, in_progress, done, cancelled",
     ),
     Case(
         "deadline with two kinds",
