@@ -150,13 +150,10 @@ class PeriodRow:
     data_period: DatePeriod | None
 
     def as_dict(self) -> dict[str, object]:
-        occ = self.occurrence
         return {
             "duty": self.duty_id,
             "title": self.title,
-            "period": occ.period,
-            "due": {"relation": occ.relation, "date": occ.day.isoformat()},
-            "last_day": occ.last_day.isoformat(),
+            "due": self.occurrence.as_dict(),
             "rule": self.rule,
             "data_period": self.data_period.as_dict() if self.data_period else None,
         }

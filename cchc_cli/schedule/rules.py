@@ -107,6 +107,16 @@ class Occurrence:
         """The last day on which the work is on time."""
         return self.day - timedelta(days=1) if self.relation == "before" else self.day
 
+    def as_dict(self) -> dict[str, object]:
+        """The JSON form every view uses (ISO dates)."""
+        return {
+            "relation": self.relation,
+            "date": self.day.isoformat(),
+            "start": self.start.isoformat() if self.start else None,
+            "last_day": self.last_day.isoformat(),
+            "period": self.period,
+        }
+
     def text(self) -> str:
         """``before 25/01/2024``, ``by 30/06/2024`` or ``01/01/2024–31/12/2024``."""
         if self.relation == "window" and self.start is not None:

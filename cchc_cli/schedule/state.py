@@ -84,16 +84,7 @@ class ItemState:
             "title": self.title,
             "units": list(self.units),
             "state": self.state,
-            "deadline": None
-            if occ is None
-            else {
-                "relation": occ.relation,
-                "date": occ.day.isoformat(),
-                "start": occ.start.isoformat() if occ.start else None,
-                "last_day": occ.last_day.isoformat(),
-                "period": occ.period,
-                "as_written": self.written,
-            },
+            "deadline": None if occ is None else {**occ.as_dict(), "as_written": self.written},
             "days_left": self.days_left,
             "working_days_left": self.working_days_left,
             "working_days_late": self.working_days_late,

@@ -23,6 +23,16 @@ def git(repo: Path, *args: str) -> str:
     return done.stdout
 
 
+def changed_lines(repo: Path) -> list[str]:
+    """The lines ``git diff`` shows as removed or added, without context."""
+    diff = git(repo, "diff", "--unified=0", "--no-color")
+    return [
+        line
+        for line in diff.splitlines()
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+
+
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """A git repository holding a copy of the shipped plan, committed."""
@@ -61,13 +71,7 @@ def test_round_trip_adds_only_the_new_lines_and_keeps_comments(cli: Invoke, repo
     run = cli([*UPDATE_PL1, "--plan", plan])
     assert run.exit_code == 0, run.output
     assert "PL.1: not_started → done; update of 2024-01-22 added to" in run.stdout
-    diff = git(repo, "diff", "--unified=0", "--no-color", "plan/tasks.yaml")
-    changed = [
-        line
-        for line in diff.splitlines()
-        if line[:1] in "+-" and not line.startswith(("+++", "---"))
-    ]
-    assert changed == [
+    assert changed_lines(repo) == [
         "-    status: not_started",
         "+    status: done",
         "+    updates:",
@@ -95,12 +99,7 @@ def test_a_second_update_appends_below_the_first(cli: Invoke, repo: Path) -> Non
     git(repo, "commit", "-q", "-am", "first update")
     second = ["task", "update", "PL.3", "--plan", plan, "-s", "in_progress", "-p", "60.5"]
     assert cli([*second, "--date", "2024-04-01", "--by", "Văn phòng Sở"]).exit_code == 0
-    added = [
-        line
-        for line in git(repo, "diff", "--unified=0").splitlines()
-        if line[:1] in "+-" and not line.startswith(("+++", "---"))
-    ]
-    assert added == [
+    assert changed_lines(repo) == [
         '+      - date: "2024-04-01"',
         "+        status: in_progress",
         "+        percent: 60.5",
@@ -168,25 +167,16 @@ def test_task_show(cli: Invoke, shipped_plan: Path) -> None:
     assert data["file"].endswith("tasks.yaml:9")
 
 
+UPDATE_PL2 = ["task", "update", "PL.2", "-s", "in_progress", "--date", "2024-02-01"]
+
+
 def test_a_plan_file_with_crlf_line_ends_and_a_bom_keeps_them(
     cli: Invoke, minimal_plan: Path
 ) -> None:
     tasks = minimal_plan / "tasks.yaml"
     text = tasks.read_text(encoding="utf-8").replace("\n", "\r\n")
     tasks.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
-    run = cli(
-        [
-            "task",
-            "update",
-            "PL.2",
-            "--plan",
-            minimal_plan,
-            "-s",
-            "in_progress",
-            "--date",
-            "2024-02-01",
-        ]
-    )
+    run = cli([*UPDATE_PL2, "--plan", minimal_plan])
     assert run.exit_code == 0, run.output
     raw = tasks.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
@@ -198,25 +188,13 @@ def test_a_file_that_cannot_be_written_back_unchanged_is_refused(
     cli: Invoke, minimal_plan: Path
 ) -> None:
     tasks = minimal_plan / "tasks.yaml"
-    # Mixed indentation: ruamel would re-indent the other task.
+    # Two spaces after a colon: ruamel would write the line back with one.
     text = tasks.read_text(encoding="utf-8").replace(
         "    areas: [III.1.b]", "    areas:  [III.1.b]"
     )
     tasks.write_text(text, encoding="utf-8")
     before = tasks.read_bytes()
-    run = cli(
-        [
-            "task",
-            "update",
-            "PL.2",
-            "--plan",
-            minimal_plan,
-            "-s",
-            "in_progress",
-            "--date",
-            "2024-02-01",
-        ]
-    )
+    run = cli([*UPDATE_PL2, "--plan", minimal_plan])
     assert run.exit_code == 2
     assert "without reformatting it" in run.stderr
     assert tasks.read_bytes() == before
