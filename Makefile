@@ -11,6 +11,8 @@ install: $(BIN)/activate
 	$(BIN)/pip install --quiet -e '.[dev]'
 	@echo "== cchc validate (the shipped plan) =="
 	$(CCHC) validate --plan plan
+	@echo "== cchc status (the shipped plan, today) =="
+	$(CCHC) status --plan plan
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)

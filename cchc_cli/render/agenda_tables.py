@@ -99,15 +99,15 @@ def items_table(items: Sequence[ItemState], *, show_state: bool = False) -> Rend
         if item.occurrence is not None and item.occurrence.period:
             what = f"{what} ({item.occurrence.period})"
         due = Text(item.occurrence.text() if item.occurrence else "—")
+        note = send_by_note(item) if item.open else None
+        if note is not None:
+            notes.append(note)
+            due.append(" " + "*" * len(notes))
         timing = timing_text(item)
         if show_state:
             timing = STATE_LABEL[item.state] + ("" if timing == "—" else f": {timing}")
         if timing != "—":
             due.append("\n" + timing, style=STATE_STYLE[item.state] or "dim")
-        note = send_by_note(item) if item.open else None
-        if note is not None:
-            notes.append(note)
-            due.append(" " + "*" * len(notes))
         table.add_row(item.id, what, who_text(item), due)
     if not notes:
         return table
