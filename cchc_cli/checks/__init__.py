@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from cchc_cli.checks.calendar import check_calendar_overrides
+from cchc_cli.checks.calendar import check_calendar_overrides, check_calendar_timezone
 from cchc_cli.checks.consistency import check_conflicting_targets
 from cchc_cli.checks.dates import check_dates_in_plan_year
 from cchc_cli.checks.duplicates import check_duplicate_ids, check_sections_present
@@ -28,6 +28,7 @@ CHECKS: tuple[Check, ...] = (
     check_conflicting_targets,
     check_area_numbering,
     check_calendar_overrides,
+    check_calendar_timezone,
     check_recurring_rules,
 )
 

@@ -14,7 +14,25 @@ from cchc_cli.findings import Finding
 from cchc_cli.model.calendar import CalendarOverride
 from cchc_cli.model.draft import PlanDraft
 
-__all__ = ["check_calendar_overrides"]
+__all__ = ["check_calendar_overrides", "check_calendar_timezone"]
+
+
+def check_calendar_timezone(draft: PlanDraft) -> Iterator[Finding]:
+    """``calendar.timezone`` decides what "today" is: it must be a real IANA zone."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    calendar = draft.calendar
+    if calendar is None:
+        return
+    try:
+        ZoneInfo(calendar.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        yield Finding.error(
+            "calendar-timezone",
+            f"unknown time zone '{calendar.timezone}': give an IANA name such as "
+            "Asia/Ho_Chi_Minh (it decides which day is today)",
+            calendar.at("timezone"),
+        )
 
 
 def check_calendar_overrides(draft: PlanDraft) -> Iterator[Finding]:

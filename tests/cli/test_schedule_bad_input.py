@@ -227,3 +227,14 @@ def test_due_with_a_bad_date_or_too_many_days(cli: Invoke, shipped_plan: Path) -
     assert_usage_error(run, "DATE: '05/02/2024' is not a date in the expected format")
     run = cli(["due", "--plan", shipped_plan, "2024-02-05", "99999"])
     assert_usage_error(run, "DAYS must be at most 3660")
+
+
+def test_an_unknown_time_zone_is_a_located_error(cli: Invoke, minimal_plan: Path) -> None:
+    (minimal_plan / "calendar.yaml").write_text(
+        'calendar:\n  timezone: "Asia/Hanoi City"\n', encoding="utf-8"
+    )
+    exit_code, findings = validate_json(cli, minimal_plan)
+    assert exit_code == 1
+    [finding] = findings
+    assert (finding["code"], finding["line"], finding["column"]) == ("calendar-timezone", 2, 13)
+    assert "unknown time zone 'Asia/Hanoi City'" in str(finding["message"])
