@@ -11,6 +11,8 @@ install: $(BIN)/activate
 	$(BIN)/pip install --quiet -e '.[dev]'
 	@echo "== cchc validate (the shipped plan) =="
 	$(CCHC) validate --plan plan
+	@echo "== cchc status (the shipped plan, today) =="
+	$(CCHC) status --plan plan
 	@echo "== cchc kpi --year 2024 (targets measured from plan/data) =="
 	$(CCHC) --plan plan kpi --year 2024
 
@@ -38,6 +40,7 @@ schema:
 bench:
 	$(BIN)/python benchmarks/validate.py
 	$(BIN)/python benchmarks/kpi.py
+	$(BIN)/python benchmarks/status.py
 
 clean:
 	rm -rf $(VENV) .cchc .pytest_cache .mypy_cache .ruff_cache

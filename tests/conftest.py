@@ -32,6 +32,15 @@ class Run:
 Invoke = Callable[..., Run]
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each test gets its own cchc cache directory (cached plan views and holidays)."""
+    monkeypatch.setenv("CCHC_CACHE_DIR", str(tmp_path_factory.mktemp("cchc-cache")))
+    monkeypatch.delenv("CCHC_NO_CACHE", raising=False)
+
+
 @pytest.fixture
 def cli(monkeypatch: pytest.MonkeyPatch) -> Invoke:
     """Run ``cchc`` in-process with Typer's runner; stdout and stderr kept apart."""

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from cchc_cli.checks.calendar import check_calendar_overrides, check_calendar_timezone
 from cchc_cli.checks.consistency import check_conflicting_targets
 from cchc_cli.checks.datasets import check_datasets
 from cchc_cli.checks.dates import check_dates_in_plan_year
 from cchc_cli.checks.duplicates import check_duplicate_ids, check_sections_present
 from cchc_cli.checks.numbering import check_area_numbering
 from cchc_cli.checks.progress import check_progress
+from cchc_cli.checks.recurrence import check_recurring_rules
 from cchc_cli.checks.references import check_references
 from cchc_cli.findings import Finding
 from cchc_cli.model.draft import PlanDraft
@@ -27,6 +29,9 @@ CHECKS: tuple[Check, ...] = (
     check_conflicting_targets,
     check_area_numbering,
     check_datasets,
+    check_calendar_overrides,
+    check_calendar_timezone,
+    check_recurring_rules,
 )
 
 

@@ -13,7 +13,19 @@ from typing import Annotated
 import typer
 
 from cchc_cli import __version__
-from cchc_cli.cli import export, kpi, sample_data, validate
+from cchc_cli.cli import (
+    calendar,
+    deadlines,
+    due,
+    export,
+    kpi,
+    periods,
+    sample_data,
+    status,
+    task,
+    validate,
+    workday,
+)
 from cchc_cli.cli.boundary import CchcGroup
 from cchc_cli.cli.options import PlanOption
 from cchc_cli.cli.state import CliState
@@ -62,6 +74,13 @@ def root(
 
 app.command(name="validate", epilog=validate.EPILOG)(validate.validate)
 app.command(name="export", epilog=export.EPILOG)(export.export)
+app.command(name="status", epilog=status.EPILOG)(status.status)
+app.command(name="deadlines", epilog=deadlines.EPILOG)(deadlines.deadlines)
+app.command(name="due", epilog=due.EPILOG, context_settings=due.CONTEXT)(due.due)
+app.command(name="workday", epilog=workday.EPILOG)(workday.workday)
+app.command(name="periods", epilog=periods.EPILOG)(periods.periods)
+app.add_typer(task.app, name="task")
+app.command(name="calendar", epilog=calendar.EPILOG)(calendar.calendar)
 app.command(name="kpi", epilog=kpi.EPILOG)(kpi.kpi)
 app.command(name="sample-data", epilog=sample_data.EPILOG)(sample_data.sample_data)
 

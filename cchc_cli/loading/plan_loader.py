@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 import types
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,9 +86,10 @@ class _Reader:
         line, column = locate(self.trees.get(origin.file), origin.path)
         return f"{relative_path(origin.file)}:{line}:{column}"
 
-    def read(self, path: Path) -> None:
+    def read(self, path: Path, text: str | None = None) -> None:
+        """Read one file; ``text`` stands in for its content when given."""
         try:
-            parsed = parse_yaml(read_plan_text(path))
+            parsed = parse_yaml(read_plan_text(path) if text is None else text)
         except YamlProblem as problem:
             finding = Finding.error(problem.code, problem.message, file=path)
             if problem.line is not None:
@@ -240,13 +241,18 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_plan(plan_dir: Path) -> LoadResult:
-    """Read and validate every plan file under ``plan_dir``; report all problems."""
+def load_plan(plan_dir: Path, overrides: Mapping[Path, str] | None = None) -> LoadResult:
+    """Read and validate every plan file under ``plan_dir``; report all problems.
+
+    ``overrides`` maps plan files to text used instead of their content: a change is
+    validated with the whole plan before it is written (``cchc task update``).
+    """
     files = plan_files(plan_dir)
+    replaced = {path.resolve(): text for path, text in (overrides or {}).items()}
     reader = _Reader(plan_dir)
     with _gc_paused():
         for path in files:
-            reader.read(path)
+            reader.read(path, replaced.get(path.resolve()))
     reader.findings.extend(run_checks(reader.draft, plan_dir))
     findings = _locate_all(reader.findings, reader.trees)
     errors, _ = count_levels(findings)

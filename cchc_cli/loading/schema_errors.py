@@ -40,6 +40,9 @@ _EXPECTED = {
 _PATTERN_HELP = {
     r"^[A-Z][A-Z0-9_]*$": "a unit code in capitals, digits and '_' (e.g. TCCB)",
     r"^[a-z][a-z0-9_]*$": "a measure id in lower-case snake_case (e.g. on_time_rate)",
+    r"^(M(1[0-2]|[1-9])|Q[1-4]|H[12]|Y)$": (
+        "a period of the year: M1-M12 (months), Q1-Q4 (quarters), H1, H2 (halves) or Y"
+    ),
 }
 
 
@@ -103,6 +106,8 @@ def _message(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str, Anc
     kind = error["type"]
     loc = [part for part in error["loc"] if isinstance(part, str | int)]
     field = str(loc[-1]) if loc else "value"
+    if len(loc) >= 2 and isinstance(loc[-1], int):  # an item of a list: "periods[1]"
+        field = f"{loc[-2]}[{loc[-1]}]"
     value = error.get("input")
     ctx = error.get("ctx")
     if kind == "extra_forbidden":

@@ -8,13 +8,14 @@ of an exception raised deep inside the YAML library.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
+
+from cchc_cli.dates import parse_iso_date
 
 __all__ = [
     "ID_PATTERN",
@@ -27,36 +28,6 @@ __all__ = [
     "Text",
     "parse_iso_date",
 ]
-
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_DMY_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-
-
-def parse_iso_date(value: Any) -> Any:
-    """Parse ``YYYY-MM-DD`` (ISO 8601) and explain anything else.
-
-    ``date`` objects pass through (for models built from Python); other types are
-    left to pydantic's own type error.
-    """
-    if not isinstance(value, str):
-        return value
-    text = value.strip()
-    match = _ISO_DATE.match(text)
-    if match is None:
-        hint = ""
-        dmy = _DMY_DATE.match(text)
-        if dmy is not None:
-            day, month, year = (int(part) for part in dmy.groups())
-            hint = f"; write it as {year:04d}-{month:02d}-{day:02d}"
-        raise ValueError(
-            f"'{value}' is not a date in the expected format YYYY-MM-DD (ISO 8601){hint}"
-        )
-    year, month, day = (int(part) for part in match.groups())
-    try:
-        return date(year, month, day)
-    except ValueError as exc:
-        raise ValueError(f"'{value}' is not a real calendar date ({exc})") from None
-
 
 IsoDate = Annotated[date, BeforeValidator(parse_iso_date)]
 """A calendar date written ``YYYY-MM-DD`` in YAML."""

@@ -1,0 +1,67 @@
+"""``cchc deadlines``: every open task and next report, most urgent first; CI-friendly."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+import typer
+
+from cchc_cli.cli.options import PlanOption
+from cchc_cli.cli.schedule_options import AsOfOption, UnitOption, ViewFormat
+
+EPILOG = (
+    "Examples: cchc deadlines --within 30 | cchc deadlines --overdue --unit VP | "
+    "cchc deadlines --fail-on overdue (in CI). "
+    "Exit codes: 0, 1 when --fail-on finds something, 2 usage error."
+)
+
+
+def deadlines(
+    ctx: typer.Context,
+    *,
+    plan: PlanOption = None,
+    as_of: AsOfOption = None,
+    within: Annotated[
+        int | None,
+        typer.Option(
+            "--within",
+            metavar="DAYS",
+            min=0,
+            help="Only what is due within DAYS days (overdue items included).",
+            show_default=False,
+        ),
+    ] = None,
+    unit: UnitOption = None,
+    overdue: Annotated[bool, typer.Option("--overdue", help="Only overdue items.")] = False,
+    include_done: Annotated[
+        bool, typer.Option("--all", help="Include done and cancelled tasks.")
+    ] = False,
+    fail_on: Annotated[
+        Literal["overdue", "due-soon"] | None,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 if anything listed is overdue (or overdue or due soon).",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: ViewFormat = "text",
+) -> None:
+    """List tasks and upcoming reports with their state, sorted by urgency."""
+    from cchc_cli.cli.schedule_options import emit, option_date
+    from cchc_cli.cli.state import plan_dir
+    from cchc_cli.errors import FindingsError
+    from cchc_cli.render.deadlines_view import deadlines_output
+
+    result = deadlines_output(
+        plan_dir(ctx, plan),
+        as_of=option_date(as_of, "--as-of"),
+        within=within,
+        unit=unit,
+        overdue_only=overdue,
+        include_done=include_done,
+        fail_on=fail_on,
+        fmt=fmt,
+    )
+    emit(ctx, result.output)
+    if result.failure:
+        raise FindingsError(result.failure)

@@ -1,0 +1,46 @@
+"""``cchc due``: the due date of a dossier, counted in working days."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from cchc_cli.cli.options import PlanOption
+from cchc_cli.cli.schedule_options import ViewFormat
+
+EPILOG = (
+    "Examples: cchc due 2024-02-05 10 (prints 2024-02-26: Tết 8-14/02 is skipped) | "
+    "cchc due 2024-04-26 30 --calendar-days. "
+    "The date goes to stdout, how it was counted to stderr."
+)
+
+CONTEXT = {"ignore_unknown_options": True}
+"""So that a negative DAYS (``-3``) reaches the command and gets a clear message."""
+
+
+def due(
+    ctx: typer.Context,
+    received: Annotated[
+        str, typer.Argument(metavar="DATE", help="Day the dossier was received (YYYY-MM-DD).")
+    ],
+    days: Annotated[int, typer.Argument(metavar="DAYS", help="Processing time in days.")],
+    *,
+    calendar_days: Annotated[
+        bool,
+        typer.Option("--calendar-days", help="DAYS are calendar days, not working days."),
+    ] = False,
+    plan: PlanOption = None,
+    fmt: ViewFormat = "text",
+) -> None:
+    """Print the due date of a dossier received on DATE with DAYS working days to process it."""
+    from cchc_cli.cli.schedule_options import option_date
+    from cchc_cli.cli.state import err_console, plan_dir
+    from cchc_cli.render.day_views import due_output
+
+    start = option_date(received, "DATE")
+    assert start is not None  # noqa: S101 - a required argument
+    result = due_output(plan_dir(ctx, plan), start, days, calendar_days=calendar_days, fmt=fmt)
+    typer.echo(result.result)
+    if result.explanation:
+        err_console(ctx).print(result.explanation, style="dim", markup=False, highlight=False)

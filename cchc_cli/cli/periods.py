@@ -1,0 +1,38 @@
+"""``cchc periods``: every report of a year with its due date and data period."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from cchc_cli.cli.options import PlanOption
+from cchc_cli.cli.schedule_options import ViewFormat
+
+EPILOG = (
+    "Examples: cchc periods | cchc periods --year 2025 --format json. "
+    "The data-period rule is the plan's calendar.period_rule (or a duty's own)."
+)
+
+
+def periods(
+    ctx: typer.Context,
+    plan: PlanOption = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            min=2000,
+            max=2100,
+            help="The year (default: the plan's).",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: ViewFormat = "text",
+) -> None:
+    """List every report due in a year, when it is due and the period its data covers."""
+    from cchc_cli.cli.schedule_options import emit
+    from cchc_cli.cli.state import plan_dir
+    from cchc_cli.render.periods_view import periods_output
+
+    emit(ctx, periods_output(plan_dir(ctx, plan), year=year, fmt=fmt))

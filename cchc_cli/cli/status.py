@@ -1,0 +1,30 @@
+"""``cchc status``: the plan's dashboard as of a day."""
+
+from __future__ import annotations
+
+import typer
+
+from cchc_cli.cli.options import PlanOption
+from cchc_cli.cli.schedule_options import AsOfOption, UnitOption, ViewFormat
+
+EPILOG = (
+    "Examples: cchc status | cchc status --as-of 2024-03-05 | "
+    "cchc status --unit TCCB --format json. "
+    "Dates in tables are written dd/mm/yyyy; JSON uses ISO 8601."
+)
+
+
+def status(
+    ctx: typer.Context,
+    plan: PlanOption = None,
+    as_of: AsOfOption = None,
+    unit: UnitOption = None,
+    fmt: ViewFormat = "text",
+) -> None:
+    """Where the plan stands: tasks by state, overdue and due-soon items, next report, targets."""
+    from cchc_cli.cli.schedule_options import emit, option_date
+    from cchc_cli.cli.state import plan_dir
+    from cchc_cli.render.status_view import status_output
+
+    day = option_date(as_of, "--as-of")
+    emit(ctx, status_output(plan_dir(ctx, plan), as_of=day, unit=unit, fmt=fmt))

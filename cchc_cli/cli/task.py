@@ -1,0 +1,108 @@
+"""``cchc task show`` and ``cchc task update``: one task's record, and adding to it."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+import typer
+
+from cchc_cli.cli.options import PlanOption
+from cchc_cli.cli.schedule_options import AsOfOption, ViewFormat
+
+SHOW_EPILOG = "Examples: cchc task show PL.1 | cchc task show PL.10 --as-of 2024-06-30 -f json"
+UPDATE_EPILOG = (
+    "Examples: cchc task update PL.1 --status done --percent 100 "
+    "--evidence 'Kế hoạch số 12/KH-SGDĐT' --evidence https://example.vn/kh.pdf | "
+    "cchc task update PL.3 --status in_progress --percent 40 --note 'Đã kiểm tra 5 đơn vị'. "
+    "The update is appended to the task's YAML file (comments and layout kept), validated "
+    "with the whole plan, and written atomically."
+)
+
+app = typer.Typer(
+    name="task",
+    help="Show a task, or record progress on it.",
+    epilog="Examples: cchc task show PL.1 | cchc task update PL.3 --status in_progress "
+    "--percent 40",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+TaskId = Annotated[str, typer.Argument(metavar="ID", help="The task id, e.g. PL.1.")]
+Status = Literal["not_started", "in_progress", "done", "cancelled"]
+
+
+@app.command(name="show", epilog=SHOW_EPILOG)
+def show(
+    ctx: typer.Context,
+    task_id: TaskId,
+    plan: PlanOption = None,
+    as_of: AsOfOption = None,
+    fmt: ViewFormat = "text",
+) -> None:
+    """Show a task: lead and coordinating units, deadline, state, deliverables, updates."""
+    from cchc_cli.cli.schedule_options import emit, option_date
+    from cchc_cli.cli.state import plan_dir
+    from cchc_cli.render.task_view import task_output
+
+    day = option_date(as_of, "--as-of")
+    emit(ctx, task_output(plan_dir(ctx, plan), task_id, as_of=day, fmt=fmt))
+
+
+@app.command(name="update", epilog=UPDATE_EPILOG)
+def update(
+    ctx: typer.Context,
+    task_id: TaskId,
+    *,
+    status: Annotated[
+        Status, typer.Option("--status", "-s", help="The task's status after this update.")
+    ],
+    percent: Annotated[
+        float | None,
+        typer.Option("--percent", "-p", min=0, max=100, help="How much is done, 0-100."),
+    ] = None,
+    note: Annotated[str | None, typer.Option("--note", "-n", help="What was done.")] = None,
+    evidence: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--evidence",
+            "-e",
+            metavar="TEXT_OR_URL",
+            help="A document number or link showing it (repeat for several).",
+        ),
+    ] = None,
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="YYYY-MM-DD",
+            help="Day of the update (default: today in the plan's time zone).",
+            show_default=False,
+        ),
+    ] = None,
+    by: Annotated[str | None, typer.Option("--by", help="Who records it.")] = None,
+    plan: PlanOption = None,
+) -> None:
+    """Append a dated progress update to a task and set its status."""
+    from cchc_cli.cli.schedule_options import option_date
+    from cchc_cli.cli.state import out_console, plan_dir
+    from cchc_cli.findings import format_findings, relative_path
+    from cchc_cli.progress.record import ProgressEntry, record_progress
+
+    entry = ProgressEntry(
+        status=status,
+        percent=percent,
+        note=note,
+        evidence=tuple(evidence or ()),
+        by=by,
+        on=option_date(on, "--date"),
+    )
+    done = record_progress(plan_dir(ctx, plan), task_id, entry)
+    out = out_console(ctx)
+    out.print(
+        f"{done.task_id}: {done.previous_status} → {done.status}; update of "
+        f"{done.on.isoformat()} added to {relative_path(done.path)}",
+        markup=False,
+    )
+    if done.warnings:
+        out.print(format_findings(done.warnings, "text"), markup=False, style="yellow")

@@ -1,0 +1,1 @@
+"""Views of the plan for people: rich terminal output, and the JSON that mirrors it."""

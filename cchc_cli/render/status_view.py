@@ -1,0 +1,94 @@
+"""``cchc status``: where the plan stands on a day, as a rich dashboard or as JSON."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from cchc_cli.dates import WEEKDAYS, as_of_date, format_day
+from cchc_cli.render.agenda_tables import STATE_LABEL, STATE_STYLE, items_table, send_by_note
+from cchc_cli.render.targets_panel import TargetLine, targets_json, targets_panel
+from cchc_cli.schedule.agenda import StatusReport, build_status
+from cchc_cli.schedule.state import ItemState
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+__all__ = ["render_status", "status_json", "status_output"]
+
+
+def status_json(report: StatusReport, targets: Sequence[TargetLine] | None = None) -> str:
+    data = report.as_dict()
+    data["targets"] = targets_json(targets)
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def _next_report(item: ItemState | None) -> RenderableType:
+    from rich.text import Text
+
+    text = Text()
+    text.append("Next report: ", style="bold")
+    if item is None or item.occurrence is None:
+        text.append("none left this year", style="dim")
+        return text
+    occurrence = item.occurrence
+    period = f" {occurrence.period}" if occurrence.period else ""
+    text.append(f"{item.title}{period}", style="bold")
+    text.append(f" — due {occurrence.text()}")
+    if item.data_period is not None:
+        text.append(f"\n  data period {item.data_period.text()}")
+    note = send_by_note(item)
+    if note is not None:
+        text.append(f"\n  {note}")
+    return text
+
+
+def render_status(
+    report: StatusReport, targets: Sequence[TargetLine] | None = None
+) -> RenderableType:
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.text import Text
+
+    as_of = report.as_of
+    header = Text()
+    header.append(report.title, style="bold")
+    header.append(f"\nAs of {format_day(as_of)} ({WEEKDAYS[as_of.weekday()]})", style="bold")
+    if report.unit:
+        header.append(f" · unit {report.unit}")
+    header.append(f"\nPlan {report.plan_id} · due soon = within {report.horizon} days")
+    counts = Text("Tasks: ", style="bold")
+    shown = [state for state, count in report.counts.items() if count or state != "cancelled"]
+    for index, state in enumerate(shown):
+        if index:
+            counts.append(" · ")
+        counts.append(f"{report.counts[state]} {STATE_LABEL[state]}", style=STATE_STYLE[state])
+    parts: list[RenderableType] = [Panel(header, title="cchc status", title_align="left"), counts]
+    for title, items in (
+        ("Overdue", report.overdue),
+        (f"Due soon (within {report.horizon} days)", report.due_soon),
+    ):
+        parts.append(Text(f"\n{title}", style="bold"))
+        parts.append(items_table(items) if items else Text("  none", style="dim"))
+    parts += [Text(""), _next_report(report.next_report), Text(""), targets_panel(targets)]
+    return Group(*parts)
+
+
+def status_output(
+    plan_dir: Path,
+    *,
+    as_of: date | None = None,
+    unit: str | None = None,
+    fmt: Literal["text", "json"] = "text",
+    today: date | None = None,
+    targets: Sequence[TargetLine] | None = None,
+) -> str | RenderableType:
+    """The dashboard of the plan in ``plan_dir`` (JSON text, or a rich renderable)."""
+    from cchc_cli.schedule.cache import load_schedule
+
+    view = load_schedule(plan_dir)
+    report = build_status(view, as_of_date(as_of, view.timezone, today), unit=unit)
+    return status_json(report, targets) if fmt == "json" else render_status(report, targets)
