@@ -19,7 +19,7 @@ from pathlib import Path
 __all__ = ["CACHE_ENV", "CACHE_FORMAT", "Cache", "digest_of"]
 
 CACHE_ENV = "CCHC_CACHE"
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 """Bump when the Parquet layout changes: every cached file is then imported again."""
 
 

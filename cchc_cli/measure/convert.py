@@ -158,28 +158,37 @@ def default_mapping(name: str) -> dict[str, object]:
 _SQL_TYPE = {"bool": "BOOLEAN", "rating": "TINYINT", "channel": "VARCHAR", "text": "VARCHAR"}
 
 
-def mapping_sql(name: str, cell: str, declared: Mapping[str, object]) -> Sql:
+def mapping_sql(name: str, cell: str, declared: Mapping[str, object], *, fold: bool) -> Sql:
     """``cell`` translated through the dataset's mapping, then the built-in words.
 
-    Declared keys match exactly (after trimming; composed or decomposed Vietnamese
-    letters alike); built-in words match in any letter case. Unknown values give NULL,
-    and the importer keeps the raw text beside it to report them.
+    ``fold=False`` is the fast way, for every row: the cell exactly as written against
+    the declared keys and the built-in words. ``fold=True`` is the slow way, for the few
+    cells the fast way missed: declared keys in either Unicode form (composed or
+    decomposed Vietnamese letters), built-in words in any letter case; the caller trims.
+    Unknown values give NULL, and the importer keeps the raw text beside it to report them.
     """
     kind = DOSSIER_FIELDS[name]
     sql_type = _SQL_TYPE[kind]
     sql = Sql()
     if kind == "text" and not declared:
-        return sql.add(f"NULLIF({cell}, '')")
+        return sql.add(f"NULLIF(trim({cell}), '')")
     pairs: dict[str, object] = {}
     for key, value in declared.items():
-        for form in (key.strip(), nfc(key.strip()), _nfd(key.strip())):
+        forms = (key.strip(), nfc(key.strip()), _nfd(key.strip())) if fold else (key,)
+        for form in forms:
             pairs.setdefault(form, value)
+    defaults = default_mapping(name)
+    if not fold:
+        if not pairs:  # no mapping declared: the built-in words as written
+            pairs = dict(defaults)
+        defaults = {}
+    if not pairs and not defaults:
+        return sql.add(f"CAST(NULL AS {sql_type})")
     if pairs:
         sql.add(f"CASE {cell}")
         for key, value in pairs.items():
             sql.add(f" WHEN ? THEN CAST(? AS {sql_type})", key, value)
         sql.add(" ELSE ")
-    defaults = default_mapping(name)
     if defaults:
         sql.add(f"CASE lower({cell})")
         for key, value in defaults.items():

@@ -127,8 +127,12 @@ def build_cube(
     valid = "problem = 0"
     source_params: list[object] = [list(parquets)]
     if skipped:
-        con.execute("CREATE OR REPLACE TEMP TABLE skipped (f VARCHAR, r BIGINT)")
-        con.executemany("INSERT INTO skipped VALUES (?, ?)", [list(item) for item in skipped])
+        # One statement, two list parameters: executemany() took seconds for thousands.
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE skipped AS "
+            "SELECT unnest(?::VARCHAR[]) AS f, unnest(?::BIGINT[]) AS r",
+            [[file for file, _ in skipped], [row for _, row in skipped]],
+        )
         valid += " AND (filename, file_row_number) NOT IN (SELECT (f, r) FROM skipped)"
     for anchor, items in predicates.items():
         day_sql, condition = ANCHOR_DAY[anchor]
@@ -155,11 +159,4 @@ def build_cube(
             series.days.append(row[width])
             series.running.append([a + b for a, b in zip(previous, counts_row, strict=True)])
         cube.series[anchor] = by_key
-    if "procedure" in keys:
-        names = run(
-            con,
-            f"SELECT procedure_code, any_value(procedure_name) FROM {source} GROUP BY ALL",
-            source_params,
-        )
-        cube.labels["procedure"] = {code: name for code, name in names if code is not None}
     return cube

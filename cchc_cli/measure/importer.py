@@ -9,6 +9,7 @@ with the same content and settings is not parsed again.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -166,7 +167,6 @@ def match_columns(dataset: Dataset, sniffed: Sniffed) -> dict[str, int]:
 STORED = (
     "dossier_key",
     "procedure_code",
-    "procedure_name",
     "unit",
     *DATE_FIELDS,
     "channel",
@@ -175,9 +175,11 @@ STORED = (
     "digitized",
     "rating",
 )
-"""The canonical columns kept in Parquet. The dossier number is kept as a 64-bit hash
-(``dossier_key``): it serves only to find duplicates, and a text column of ten million
-unique numbers would cost as much to write as all the others together."""
+"""The canonical columns kept in Parquet, all of them short. The dossier number is kept as
+a 64-bit hash (``dossier_key``): it serves only to find duplicates, and a text column of
+ten million unique numbers would cost as much to write as all the others together. The
+procedure *name* is not kept per row either (a long text repeated ten million times):
+:func:`procedure_names` reads code → name from the export when a view asks for it."""
 
 
 def _raw(positions: dict[str, int], field: str) -> str:
@@ -185,68 +187,108 @@ def _raw(positions: dict[str, int], field: str) -> str:
     return "CAST(NULL AS VARCHAR)" if index is None else f"c{index}"
 
 
+def _read_csv(prepared: PreparedFile) -> Sql:
+    """``read_csv`` of the prepared file, every column as text under our own names."""
+    names = [f"c{index}" for index in range(len(prepared.sniffed.header))]
+    columns = ", ".join(f"'{name}': 'VARCHAR'" for name in names)  # our own names
+    return Sql(
+        f"read_csv(?, delim = ?, header = true, columns = {{{columns}}}, "
+        "quote = '\"', escape = '\"', auto_detect = false)",
+        [str(prepared.text.resolve()), prepared.sniffed.delimiter],
+    )
+
+
+def _filled(cell: str) -> str:
+    """SQL: the cell holds more than blanks (the cheap NULL test first: empty cells are NULL)."""
+    return f"{cell} IS NOT NULL AND trim({cell}) <> ''"
+
+
 def import_sql(dataset: Dataset, prepared: PreparedFile) -> Sql:
     """COPY (the canonical rows of one file) TO its Parquet file, as SQL and parameters.
 
-    Four layers, innermost first: the file's cells as text; each date read with its
-    column's main format (the fast path); then odd dates, value mappings and the
-    dossier key; last, each row's problem and the raw text of unmapped values.
+    Two layers. The inner one reads every cell the fast way — a date with its column's
+    main format, a word through the mapping as written — and keeps the raw cells. The
+    outer one takes the slow way (trimming, other formats, letter case) only for the few
+    cells the fast way left empty, then notes each row's problem and the raw text of
+    values no mapping covers. Rows keep the file's order, so a Parquet row number is a
+    line of the export.
     """
     positions = prepared.positions
     mapped = [name for name in _MAPPED if name != "dossier_id"]
     raw_kept = [name for name in mapped if DOSSIER_FIELDS[name] != "text" or name in dataset.values]
-    sql = Sql("COPY (SELECT " + ", ".join(STORED))
+    formats = {
+        field: prepared.date_formats.get(field, list(dataset.date_formats)) for field in DATE_FIELDS
+    }
+    sql = Sql("COPY (SELECT CASE WHEN c_id <> '' THEN hash(c_id) END AS dossier_key")
+    for field in DATE_FIELDS:
+        cell = f"{field}_c"
+        odd = f"{field}_f IS NULL AND {_filled(cell)}"
+        sql.add(
+            f", CASE WHEN {odd} THEN {date_fallback_sql(f'trim({cell})', formats[field])} "
+            f"ELSE {field}_f END AS {field}"
+        )
+    for field in mapped:
+        cell = f"{field}_c"
+        slow = mapping_sql(field, f"trim({cell})", dataset.values.get(field, {}), fold=True)
+        sql.add(f", CASE WHEN {field}_f IS NULL AND {_filled(cell)} THEN ")
+        sql.add(slow.text, *slow.params).add(f" ELSE {field}_f END AS {field}")
     sql.add(
         ", CASE WHEN dossier_key IS NULL THEN 1 WHEN received_at IS NULL THEN 2 "
-        "WHEN due_at IS NULL THEN 3 WHEN resolved_at IS NULL AND resolved_at_t <> '' THEN 4 "
-        "WHEN resolved_at < received_at THEN 5 ELSE 0 END::TINYINT AS problem"
-        ", CASE WHEN dossier_key IS NULL THEN NULL WHEN received_at IS NULL THEN received_at_t "
-        "WHEN due_at IS NULL THEN due_at_t WHEN resolved_at IS NULL OR resolved_at < received_at "
-        "THEN resolved_at_t END AS problem_value"
+        "WHEN due_at IS NULL THEN 3 WHEN resolved_at IS NULL AND resolved_at_c IS NOT NULL "
+        "AND trim(resolved_at_c) <> '' "
+        "THEN 4 WHEN resolved_at < received_at THEN 5 ELSE 0 END::UTINYINT AS problem"
+        ", CASE WHEN dossier_key IS NULL THEN NULL WHEN received_at IS NULL THEN received_at_c "
+        "WHEN due_at IS NULL THEN due_at_c WHEN resolved_at IS NULL OR resolved_at < received_at "
+        "THEN resolved_at_c END AS problem_value"
     )
     for field in DATE_FIELDS:
-        sql.add(f", {field}_odd")
+        cell = f"{field}_c"
+        sql.add(
+            f", CASE WHEN {field}_f IS NULL AND {_filled(cell)} "
+            f"THEN {date_form_sql(f'trim({cell})')} END::UTINYINT AS {field}_odd"
+        )
     for field in raw_kept:
-        sql.add(
-            f", CASE WHEN {field} IS NULL AND {field}_t <> '' THEN {field}_t END AS {field}_raw"
-        )
-    # layer 3: odd dates, mappings, key
-    sql.add(
-        " FROM (SELECT *, "
-        "CASE WHEN trim(c_id) = '' THEN NULL ELSE hash(trim(c_id)) END AS dossier_key"
-    )
+        cell = f"{field}_c"
+        sql.add(f", CASE WHEN {field} IS NULL AND {_filled(cell)} THEN trim({cell}) END")
+        sql.add(f" AS {field}_raw")
+    # inner layer: the fast way
+    sql.add(" FROM (SELECT trim(" + _raw(positions, "dossier_id") + ") AS c_id")
     for field in DATE_FIELDS:
-        formats = prepared.date_formats.get(field, list(dataset.date_formats))
-        odd = f"{field}_p IS NULL AND {field}_t <> ''"
-        sql.add(
-            f", CASE WHEN {field}_p IS NOT NULL THEN {field}_p WHEN {odd} "
-            f"THEN {date_fallback_sql(f'{field}_t', formats)} END AS {field}"
-            f", CASE WHEN {odd} THEN {date_form_sql(f'{field}_t')} END::TINYINT AS {field}_odd"
-        )
-    for field in mapped:
-        expression = mapping_sql(field, f"{field}_t", dataset.values.get(field, {}))
-        sql.add(", ").add(expression.text, *expression.params).add(f" AS {field}")
-    # layer 2: the fast date path, trimmed cells
-    sql.add(" FROM (SELECT " + _raw(positions, "dossier_id") + " AS c_id")
-    for field in DATE_FIELDS:
-        formats = prepared.date_formats.get(field, list(dataset.date_formats))
         cell = _raw(positions, field)
-        sql.add(f", {date_primary_sql(cell, formats)} AS {field}_p")
-        sql.add(f", COALESCE(trim({cell}), '') AS {field}_t")
+        sql.add(f", {cell} AS {field}_c, {date_primary_sql(cell, formats[field])} AS {field}_f")
     for field in mapped:
-        sql.add(f", COALESCE(trim({_raw(positions, field)}), '') AS {field}_t")
-    # layer 1: the file
-    names = [f"c{index}" for index in range(len(prepared.sniffed.header))]
-    columns = ", ".join(f"'{name}': 'VARCHAR'" for name in names)  # our own names
-    sql.add(
-        f" FROM read_csv(?, delim = ?, header = true, columns = {{{columns}}}, "
-        "quote = '\"', escape = '\"', auto_detect = false)))) TO ",
-        str(prepared.text.resolve()),
-        prepared.sniffed.delimiter,
-    )
+        cell = _raw(positions, field)
+        fast = mapping_sql(field, cell, dataset.values.get(field, {}), fold=False)
+        sql.add(f", {cell} AS {field}_c, ").add(fast.text, *fast.params).add(f" AS {field}_f")
+    source = _read_csv(prepared)
+    sql.add(" FROM ").add(source.text, *source.params).add(")) TO ")
     target = str(prepared.parquet.with_suffix(".part")).replace("'", "''")
-    sql.add(f"'{target}' (FORMAT parquet, COMPRESSION snappy)")
-    return sql
+    return sql.add(f"'{target}' (FORMAT parquet, COMPRESSION snappy)")
+
+
+def procedure_names(con: duckdb.DuckDBPyConnection, prepared: PreparedFile) -> dict[str, str]:
+    """Procedure code → name, read from the export once and then kept beside its Parquet."""
+    if "procedure_code" not in prepared.positions or "procedure_name" not in prepared.positions:
+        return {}
+    kept = prepared.parquet.with_suffix(".names.json")
+    if kept.exists():
+        names: dict[str, str] = json.loads(kept.read_text(encoding="utf-8"))
+        return names
+    source = _read_csv(prepared)
+    code = _raw(prepared.positions, "procedure_code")
+    name = _raw(prepared.positions, "procedure_name")
+    rows = run(
+        con,
+        f"SELECT trim({code}), any_value(trim({name})) FROM {source.text} "
+        f"WHERE trim({code}) <> '' GROUP BY ALL",
+        source.params,
+        label=f"reading procedure names of {relative_path(prepared.source)}",
+    )
+    names = {str(code_): str(name_) for code_, name_ in rows if name_}
+    tmp = kept.with_suffix(".part")
+    tmp.write_text(json.dumps(names, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(kept)
+    return names
 
 
 @dataclass(frozen=True, slots=True)

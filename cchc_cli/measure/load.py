@@ -14,7 +14,13 @@ from cchc_cli.measure.cache import Cache
 from cchc_cli.measure.cube import build_cube
 from cchc_cli.measure.engine import connect
 from cchc_cli.measure.hygiene import inspect_dataset
-from cchc_cli.measure.importer import PreparedFile, import_file, prepare_file, resolve_files
+from cchc_cli.measure.importer import (
+    PreparedFile,
+    import_file,
+    prepare_file,
+    procedure_names,
+    resolve_files,
+)
 from cchc_cli.measure.kpi import Measures
 from cchc_cli.measure.measurements import read_measurements
 from cchc_cli.model.datasets import Dataset
@@ -68,6 +74,12 @@ def load_measures(
                 group_keys,
                 dataset.measures,
             )
+            if "procedure" in group_keys:
+                cube.labels["procedure"] = {
+                    code: name
+                    for item in items
+                    for code, name in procedure_names(con, item).items()
+                }
             measures.cubes.append((dataset, cube))
     finally:
         con.close()
