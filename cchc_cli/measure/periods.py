@@ -8,39 +8,27 @@ The plan's ``calendar.period_rule`` decides (data, not code):
   previous year - 14 December);
 * ``calendar`` — calendar months, quarters, halves and years.
 
-:func:`period_bounds` is the one place that knows this; the deadlines work
-(``cchc_cli.schedule``) can take it over without changing its callers.
+The rule itself lives with the reporting calendar (:func:`cchc_cli.schedule.periods.
+data_period`); this module gives measured periods their labels and reads them back.
 """
 
 from __future__ import annotations
 
-import calendar as _calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from cchc_cli.errors import UserError
 from cchc_cli.model.duties import PeriodRule
+from cchc_cli.schedule.periods import data_period, frequency_of
 
 __all__ = [
     "Period",
     "month_periods",
     "named_period",
     "parse_period_label",
-    "period_bounds",
     "select_period",
 ]
-
-
-def period_bounds(
-    rule: PeriodRule, year: int, first_month: int, last_month: int
-) -> tuple[date, date]:
-    """First and last day (inclusive) of the months ``first_month..last_month`` of ``year``."""
-    if rule == "decree-09-2019":
-        start = (date(year, first_month, 1) - timedelta(days=1)).replace(day=15)
-        return start, date(year, last_month, 14)
-    last_day = _calendar.monthrange(year, last_month)[1]
-    return date(year, first_month, 1), date(year, last_month, last_day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,21 +54,11 @@ class Period:
         return {"label": self.label, "from": self.start.isoformat(), "to": self.end.isoformat()}
 
 
-_SPANS = {
-    **{f"Q{q}": (3 * q - 2, 3 * q) for q in range(1, 5)},
-    "H1": (1, 6),
-    "H2": (7, 12),
-    "Y": (1, 12),
-    **{f"M{m}": (m, m) for m in range(1, 13)},
-}
-
-
 def named_period(rule: PeriodRule, year: int, name: str) -> Period:
     """``Q2``, ``H1``, ``M6`` or ``Y`` of ``year`` under ``rule``."""
-    first, last = _SPANS[name]
-    start, end = period_bounds(rule, year, first, last)
+    days = data_period(name, year, rule)
     label = str(year) if name == "Y" else f"{year}-{name}"
-    return Period(label, start, end)
+    return Period(label, days.start, days.end)
 
 
 def month_periods(rule: PeriodRule, year: int) -> list[Period]:
@@ -112,7 +90,7 @@ def select_period(
     if quarter and half:
         raise UserError("give --quarter or --half, not both")
     which = (quarter or half or "Y").upper()
-    if which not in _SPANS:
+    if frequency_of(which) is None:
         raise UserError(f"unknown period '{which}': use Q1-Q4 for --quarter, H1 or H2 for --half")
     period = named_period(rule, year or plan_year, which)
     if ytd:

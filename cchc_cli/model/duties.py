@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Literal
 
+from cchc_cli.dates import PeriodRule
 from cchc_cli.model.base import Id, StrictModel, Text
 from cchc_cli.model.deadline import Deadline
 from cchc_cli.model.ids import IdKind, RefTo
@@ -11,9 +12,6 @@ from cchc_cli.model.units import UnitCode
 
 __all__ = ["PeriodRule", "ReportingDuty"]
 
-PeriodRule = Literal["decree-09-2019", "calendar"]
-"""How a report's data period is cut: Decree 09/2019/NĐ-CP Art. 12 (15th of the month
-before the period to the 14th of its last month) or calendar quarters/halves/years."""
 
 DutyKind = Literal["report", "plan", "budget_estimate", "other"]
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from cchc_cli.dates import format_day
+from cchc_cli.dates import PeriodRule, format_day
 
 __all__ = [
     "FREQUENCIES",
@@ -31,7 +31,6 @@ __all__ = [
 ]
 
 Frequency = Literal["monthly", "quarterly", "half_yearly", "yearly"]
-PeriodRule = Literal["decree-09-2019", "calendar"]
 
 FREQUENCIES: dict[Frequency, tuple[str, ...]] = {
     "monthly": tuple(f"M{month}" for month in range(1, 13)),

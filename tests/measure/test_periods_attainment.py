@@ -8,22 +8,26 @@ import pytest
 
 from cchc_cli.errors import UserError
 from cchc_cli.measure.attainment import Figure, error_budget, judge, project_year_end
-from cchc_cli.measure.periods import parse_period_label, period_bounds, select_period
+from cchc_cli.measure.periods import named_period, parse_period_label, select_period
+from cchc_cli.model.duties import PeriodRule
 from cchc_cli.model.targets import Target
 
 
 @pytest.mark.parametrize(
-    ("rule", "months", "bounds"),
+    ("rule", "name", "bounds"),
     [
-        ("decree-09-2019", (4, 6), (date(2024, 3, 15), date(2024, 6, 14))),
-        ("decree-09-2019", (1, 6), (date(2023, 12, 15), date(2024, 6, 14))),
-        ("decree-09-2019", (1, 12), (date(2023, 12, 15), date(2024, 12, 14))),
-        ("calendar", (4, 6), (date(2024, 4, 1), date(2024, 6, 30))),
-        ("calendar", (1, 12), (date(2024, 1, 1), date(2024, 12, 31))),
+        ("decree-09-2019", "Q2", (date(2024, 3, 15), date(2024, 6, 14))),
+        ("decree-09-2019", "H1", (date(2023, 12, 15), date(2024, 6, 14))),
+        ("decree-09-2019", "Y", (date(2023, 12, 15), date(2024, 12, 14))),
+        ("calendar", "Q2", (date(2024, 4, 1), date(2024, 6, 30))),
+        ("calendar", "Y", (date(2024, 1, 1), date(2024, 12, 31))),
     ],
 )
-def test_period_bounds(rule: str, months: tuple[int, int], bounds: tuple[date, date]) -> None:
-    assert period_bounds(rule, 2024, *months) == bounds  # type: ignore[arg-type]
+def test_measured_periods_follow_the_plan_rule(
+    rule: PeriodRule, name: str, bounds: tuple[date, date]
+) -> None:
+    period = named_period(rule, 2024, name)
+    assert (period.start, period.end) == bounds
 
 
 def test_select_period_options() -> None:
