@@ -17,12 +17,16 @@ from cchc_cli.schedule.state import ItemState
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from cchc_cli.model import Plan
+
 __all__ = ["render_status", "status_json", "status_output"]
 
 
-def status_json(report: StatusReport, targets: Sequence[TargetLine] | None = None) -> str:
+def status_json(
+    report: StatusReport, targets: Sequence[TargetLine] | None = None, note: str | None = None
+) -> str:
     data = report.as_dict()
-    data["targets"] = targets_json(targets)
+    data["targets"] = targets_json(targets, note)
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
@@ -47,7 +51,7 @@ def _next_report(item: ItemState | None) -> RenderableType:
 
 
 def render_status(
-    report: StatusReport, targets: Sequence[TargetLine] | None = None
+    report: StatusReport, targets: Sequence[TargetLine] | None = None, note: str | None = None
 ) -> RenderableType:
     from rich.console import Group
     from rich.panel import Panel
@@ -73,7 +77,7 @@ def render_status(
     ):
         parts.append(Text(f"\n{title}", style="bold"))
         parts.append(items_table(items) if items else Text("  none", style="dim"))
-    parts += [Text(""), _next_report(report.next_report), Text(""), targets_panel(targets)]
+    parts += [Text(""), _next_report(report.next_report), Text(""), targets_panel(targets, note)]
     return Group(*parts)
 
 
@@ -90,5 +94,41 @@ def status_output(
     from cchc_cli.schedule.cache import load_schedule
 
     view = load_schedule(plan_dir)
-    report = build_status(view, as_of_date(as_of, view.timezone, today), unit=unit)
-    return status_json(report, targets) if fmt == "json" else render_status(report, targets)
+    day = as_of_date(as_of, view.timezone, today)
+    report = build_status(view, day, unit=unit)
+    note = None
+    if targets is None and view.measured:
+        targets, note = measured_targets(plan_dir, day)
+    if fmt == "json":
+        return status_json(report, targets, note)
+    return render_status(report, targets, note)
+
+
+def measured_targets(plan_dir: Path, as_of: date) -> tuple[list[TargetLine] | None, str | None]:
+    """Every target of the plan measured over its year up to ``as_of``, or why not.
+
+    A problem with the data (a missing export, an unmapped value) does not stop the
+    dashboard: the panel says what ``cchc kpi`` would say.
+    """
+    from cchc_cli.errors import CchcError
+    from cchc_cli.loading import require_plan
+    from cchc_cli.measure.kpi import evaluate_targets
+    from cchc_cli.measure.periods import Period, named_period
+
+    plan, _ = require_plan(plan_dir)
+    year = named_period(plan.calendar.period_rule, plan.year, "Y")
+    if as_of < year.start:
+        return None, f"the plan's year starts on {format_day(year.start)}"
+    period = Period(f"{plan.year} to date", year.start, min(as_of, year.end))
+    try:
+        results = evaluate_targets(plan, plan_dir, period, as_of)
+    except CchcError as exc:
+        return None, f"cannot measure targets: {exc.message} (run `cchc kpi` for details)"
+    lines = [
+        TargetLine(r.ref, r.measure, r.value, _threshold(plan, r.target), r.status) for r in results
+    ]
+    return lines, f"measured {format_day(period.start)}–{format_day(period.end)}"
+
+
+def _threshold(plan: Plan, target_id: str) -> str:
+    return plan.targets_by_id[target_id].threshold_text

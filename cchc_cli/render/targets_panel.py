@@ -52,25 +52,46 @@ class TargetLine:
         }
 
 
-def targets_json(lines: Sequence[TargetLine] | None) -> dict[str, object]:
-    """``{"status": "no_data", "items": []}`` until there are measured targets."""
+def targets_json(lines: Sequence[TargetLine] | None, note: str | None = None) -> dict[str, object]:
+    """``{"status": "no_data", "items": [], "note": …}`` until there are measured targets."""
     if not lines:
-        return {"status": "no_data", "items": []}
-    return {"status": "measured", "items": [line.as_dict() for line in lines]}
+        return {"status": "no_data", "items": [], "note": note or NO_DATA}
+    counts = {status: sum(line.status == status for line in lines) for status in _STYLE}
+    return {
+        "status": "measured",
+        "note": note,
+        "counts": counts,
+        "items": [line.as_dict() for line in lines],
+    }
 
 
-def targets_panel(lines: Sequence[TargetLine] | None) -> RenderableType:
+def targets_panel(lines: Sequence[TargetLine] | None, note: str | None = None) -> RenderableType:
+    """The targets as a table: missed and at-risk ones first, then the rest in plan order."""
+    from rich.console import Group
     from rich.panel import Panel
     from rich.table import Table
     from rich.text import Text
 
     if not lines:
-        return Panel(Text(NO_DATA, style="dim"), title="Targets", title_align="left")
+        return Panel(Text(note or NO_DATA, style="dim"), title="Targets", title_align="left")
     table = Table(box=None, pad_edge=False, show_header=True, header_style="bold")
     for column in ("Ref", "Measure", "Value", "Target", "Status"):
         table.add_column(column)
-    for line in lines:
+    order = {"missed": 0, "at_risk": 1, "met": 2, "no_data": 3}
+    measured = [line for line in lines if line.status != "no_data"]
+    for line in sorted(measured, key=lambda line: order[line.status]):
         value = "—" if line.value is None else f"{line.value:.2f}"
         status = Text(line.status.replace("_", " "), style=_STYLE[line.status])
         table.add_row(line.ref, line.measure, value, line.threshold, status)
-    return Panel(table, title="Targets", title_align="left")
+    summary = Text(
+        " · ".join(
+            f"{sum(line.status == status for line in lines)} {status.replace('_', ' ')}"
+            for status in order
+        )
+        + (f" ({note})" if note else ""),
+        style="bold",
+    )
+    parts: list[RenderableType] = [summary, table] if measured else [summary]
+    if len(measured) < len(lines):
+        parts.append(Text("targets without data are listed by `cchc kpi`", style="dim"))
+    return Panel(Group(*parts), title="Targets", title_align="left")

@@ -31,7 +31,7 @@ __all__ = [
     "to_json",
 ]
 
-VIEW_FORMAT = 1
+VIEW_FORMAT = 2
 """Bumped whenever the JSON shape below changes, so old cache entries are ignored."""
 
 
@@ -82,6 +82,8 @@ class PlanSchedule:
     holidays: dict[date, str] = field(default_factory=dict)
     holiday_years: tuple[int, ...] = ()
     """The years whose holidays ``holidays`` holds; others are fetched when needed."""
+    measured: bool = False
+    """The plan declares datasets: its targets can be measured (``cchc_cli.measure``)."""
 
     @cached_property
     def calendar(self) -> WorkingCalendar:
@@ -144,6 +146,7 @@ def from_plan(plan: Plan, fetch: HolidayFetcher | None = None) -> PlanSchedule:
         overrides=overrides,
         holidays=dict(fetch(years)),
         holiday_years=years,
+        measured=bool(plan.datasets),
     )
 
 
@@ -239,6 +242,7 @@ def to_json(view: PlanSchedule) -> str:
         "overrides": [[o.day.isoformat(), o.working, o.reason] for o in view.overrides],
         "holidays": {day.isoformat(): name for day, name in view.holidays.items()},
         "holiday_years": list(view.holiday_years),
+        "measured": view.measured,
     }
     return json.dumps(data, ensure_ascii=False)
 
@@ -290,4 +294,5 @@ def from_json(text: str) -> PlanSchedule:
         ),
         holidays={date.fromisoformat(day): name for day, name in data["holidays"].items()},
         holiday_years=tuple(data["holiday_years"]),
+        measured=bool(data["measured"]),
     )

@@ -80,7 +80,8 @@ def test_status_json_has_stable_keys_and_iso_dates(cli: Invoke, shipped_plan: Pa
     assert nxt["data_period"] == {"start": "2023-12-15", "end": "2024-03-14"}
     assert nxt["send_by"] == "2024-03-08"
     assert data["overdue"][0]["working_days_late"] == 24
-    assert data["targets"] == {"status": "no_data", "items": []}
+    assert list(data["targets"]) == ["status", "note", "counts", "items"]
+    assert data["targets"]["note"] == "measured 15/12/2023–05/03/2024"
     assert "[" not in run.stdout.replace("[]", "").replace('": [', "").split("\n")[0]
 
 
@@ -97,11 +98,36 @@ def test_status_for_one_unit(cli: Invoke, shipped_plan: Path) -> None:
 
 
 def test_the_targets_panel_says_no_data_until_targets_are_measured(
-    cli: Invoke, shipped_plan: Path
+    cli: Invoke, minimal_plan: Path
 ) -> None:
-    run = cli(["status", "--plan", shipped_plan, "--as-of", "2024-01-20"])
+    run = cli(["status", "--plan", minimal_plan, "--as-of", "2024-01-20"])
     assert "Targets" in run.stdout
     assert "no data yet" in run.stdout
+
+
+def test_status_measures_the_targets_from_the_plan_datasets(
+    cli: Invoke, shipped_plan: Path
+) -> None:
+    run = cli(["status", "--plan", shipped_plan, "--as-of", "2024-06-20", "--format", "json"])
+    assert run.exit_code == 0, run.output
+    targets = json.loads(run.stdout)["targets"]
+    assert targets["status"] == "measured"
+    assert targets["note"] == "measured 15/12/2023–20/06/2024"
+    on_time = next(t for t in targets["items"] if t["ref"] == "II.6" and "on_time" in t["measure"])
+    assert on_time["threshold"] == "> 95%"
+    assert on_time["status"] in {"met", "at_risk", "missed"}
+    assert sum(targets["counts"].values()) == len(targets["items"]) == 36
+    text = cli(["status", "--plan", shipped_plan, "--as-of", "2024-06-20"]).stdout
+    assert "(measured 15/12/2023–20/06/2024)" in text
+    assert "targets without data are listed by `cchc kpi`" in text
+
+
+def test_a_data_problem_does_not_break_the_dashboard(cli: Invoke, shipped_plan: Path) -> None:
+    for export in (shipped_plan / "data").glob("ho-so-*.csv"):
+        export.unlink()
+    run = cli(["status", "--plan", shipped_plan, "--as-of", "2024-06-20"])
+    assert run.exit_code == 0, run.output
+    assert "cannot measure targets: dataset 'ho-so-tthc'" in run.stdout
 
 
 def test_the_targets_panel_shows_measured_targets(shipped_plan: Path) -> None:
