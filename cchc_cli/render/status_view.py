@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 from collections.abc import Sequence
 from datetime import date
@@ -107,9 +109,32 @@ def status_output(
 def measured_targets(plan_dir: Path, as_of: date) -> tuple[list[TargetLine] | None, str | None]:
     """Every target of the plan measured over its year up to ``as_of``, or why not.
 
-    A problem with the data (a missing export, an unmapped value) does not stop the
+    Kept in the user cache, keyed by the plan's content, its exports' sizes and times
+    and the day, so an unchanged plan and unchanged data cost no DuckDB at all. A
+    problem with the data (a missing export, an unmapped value) does not stop the
     dashboard: the panel says what ``cchc kpi`` would say.
     """
+    from cchc_cli.schedule.cache import data_fingerprint, plan_key, read_entry, write_entry
+
+    key = plan_key(plan_dir)
+    name = None
+    if key is not None:
+        digest = hashlib.sha256(f"{key}|{data_fingerprint(plan_dir)}|{as_of}".encode())
+        name = f"targets-{digest.hexdigest()}.json"
+        cached = read_entry(name)
+        if cached is not None:
+            with contextlib.suppress(ValueError, KeyError, TypeError):
+                data = json.loads(cached)
+                lines = [TargetLine(**item) for item in data["lines"]] if data["lines"] else None
+                return lines, data["note"]
+    lines, note = _measure_targets(plan_dir, as_of)
+    if name is not None:
+        items = None if lines is None else [line.as_dict() for line in lines]
+        write_entry(name, json.dumps({"lines": items, "note": note}, ensure_ascii=False))
+    return lines, note
+
+
+def _measure_targets(plan_dir: Path, as_of: date) -> tuple[list[TargetLine] | None, str | None]:
     from cchc_cli.errors import CchcError
     from cchc_cli.loading import require_plan
     from cchc_cli.measure.kpi import evaluate_targets

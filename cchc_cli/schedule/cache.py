@@ -23,7 +23,16 @@ from pathlib import Path
 from cchc_cli.loading.discover import plan_files
 from cchc_cli.schedule.view import VIEW_FORMAT, PlanSchedule
 
-__all__ = ["CACHE_ENV", "NO_CACHE_ENV", "cache_dir", "load_schedule", "plan_key"]
+__all__ = [
+    "CACHE_ENV",
+    "NO_CACHE_ENV",
+    "cache_dir",
+    "data_fingerprint",
+    "load_schedule",
+    "plan_key",
+    "read_entry",
+    "write_entry",
+]
 
 CACHE_ENV = "CCHC_CACHE_DIR"
 NO_CACHE_ENV = "CCHC_NO_CACHE"
@@ -74,6 +83,56 @@ def plan_key(plan_dir: Path) -> str | None:
     return digest.hexdigest()
 
 
+def data_fingerprint(plan_dir: Path) -> str:
+    """Path, size and modification time of every non-YAML file in the plan directory (the
+    exports a plan's datasets read), hidden directories such as ``.cchc`` left out."""
+    lines = []
+    for path in sorted(plan_dir.rglob("*")):
+        relative = path.relative_to(plan_dir)
+        if any(part.startswith(".") for part in relative.parts) or path.suffix in (".yaml", ".yml"):
+            continue
+        with contextlib.suppress(OSError):
+            if path.is_file():
+                stat = path.stat()
+                lines.append(f"{relative.as_posix()}:{stat.st_size}:{stat.st_mtime_ns}")
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
+
+def read_entry(name: str) -> str | None:
+    """The text of cache entry ``name``, or None (missing, unreadable, cache turned off)."""
+    if os.environ.get(NO_CACHE_ENV):
+        return None
+    entry = cache_dir() / name
+    try:
+        text = entry.read_text(encoding="utf-8")
+    except OSError:
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(entry)  # recently used entries survive the pruning
+    return text
+
+
+def write_entry(name: str, text: str) -> None:
+    """Keep ``text`` as cache entry ``name`` (atomically); keep the newest entries only."""
+    from cchc_cli.errors import CchcError
+    from cchc_cli.loading.write import write_text_atomic
+
+    if os.environ.get(NO_CACHE_ENV):
+        return
+    entry = cache_dir() / name
+    prefix = name.split("-", 1)[0]
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(entry, text)
+        entries = sorted(
+            entry.parent.glob(f"{prefix}-*"), key=lambda p: p.stat().st_mtime, reverse=True
+        )
+        for old in entries[_KEEP:]:
+            old.unlink()
+    except (OSError, CchcError):
+        return
+
+
 def _read(entry: Path) -> PlanSchedule | None:
     from cchc_cli.schedule.view import from_json
 
@@ -84,20 +143,9 @@ def _read(entry: Path) -> PlanSchedule | None:
 
 
 def _write(entry: Path, view: PlanSchedule) -> None:
-    from cchc_cli.errors import CchcError
-    from cchc_cli.loading.write import write_text_atomic
     from cchc_cli.schedule.view import to_json
 
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        write_text_atomic(entry, to_json(view))
-        entries = sorted(
-            entry.parent.glob("schedule-*.json"), key=lambda p: p.stat().st_mtime, reverse=True
-        )
-        for old in entries[_KEEP:]:
-            old.unlink()
-    except (OSError, CchcError):
-        return
+    write_entry(entry.name, to_json(view))
 
 
 def load_schedule(plan_dir: Path, *, use_cache: bool | None = None) -> PlanSchedule:
