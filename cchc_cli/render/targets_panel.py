@@ -68,13 +68,13 @@ def targets_json(lines: Sequence[TargetLine] | None, note: str | None = None) ->
 def targets_panel(lines: Sequence[TargetLine] | None, note: str | None = None) -> RenderableType:
     """The targets as a table: missed and at-risk ones first, then the rest in plan order."""
     from rich.console import Group
-    from rich.panel import Panel
     from rich.table import Table
     from rich.text import Text
 
+    heading = Text("Targets", style="bold")
     if not lines:
-        return Panel(Text(note or NO_DATA, style="dim"), title="Targets", title_align="left")
-    table = Table(box=None, pad_edge=False, show_header=True, header_style="bold")
+        return Group(heading, Text(f"  {note or NO_DATA}", style="dim"))
+    table = Table(box=None, pad_edge=True, show_header=True, header_style="bold")
     for column in ("Ref", "Measure", "Value", "Target", "Status"):
         table.add_column(column)
     order = {"missed": 0, "at_risk": 1, "met": 2, "no_data": 3}
@@ -84,14 +84,17 @@ def targets_panel(lines: Sequence[TargetLine] | None, note: str | None = None) -
         status = Text(line.status.replace("_", " "), style=_STYLE[line.status])
         table.add_row(line.ref, line.measure, value, line.threshold, status)
     summary = Text(
-        " · ".join(
+        "  "
+        + " · ".join(
             f"{sum(line.status == status for line in lines)} {status.replace('_', ' ')}"
             for status in order
         )
         + (f" ({note})" if note else ""),
         style="bold",
     )
-    parts: list[RenderableType] = [summary, table] if measured else [summary]
+    parts: list[RenderableType] = [heading, summary, table] if measured else [heading, summary]
     if len(measured) < len(lines):
-        parts.append(Text("targets without data are listed by `cchc kpi`", style="dim"))
-    return Panel(Group(*parts), title="Targets", title_align="left")
+        parts.append(Text("  targets without data are listed by `cchc kpi`", style="dim"))
+    # Drawn without a frame: a Panel renders its content twice (fit, then crop), which
+    # doubled the time of the whole dashboard.
+    return Group(*parts)
