@@ -29,17 +29,25 @@ plan is pasted into them (custom measures go through :mod:`cchc_cli.measure.filt
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from datetime import date
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from cchc_cli.model.tasks import Task
 
 __all__ = [
     "ANCHOR_DAY",
     "COMPONENTS",
     "FORMULAS",
     "OVERDUE_AT_END",
+    "PLAN_FORMULAS",
     "Anchor",
     "Component",
     "Formula",
+    "PlanFormula",
+    "plan_tasks_done",
 ]
 
 Anchor = Literal["received", "resolved", "due", "overdue_open", "overdue_close"]
@@ -191,3 +199,43 @@ FORMULAS: dict[str, Formula] = {
     )
 }
 """Built-in formulas by measure id (the ``measure`` of a target)."""
+
+
+# --- measures of the plan's own progress (no export needed) ----------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PlanFormula:
+    """A ratio counted over the plan's tasks as of a day, not over dossiers."""
+
+    id: str
+    title: str
+    numerator_text: str
+    denominator_text: str
+
+
+PLAN_FORMULAS: dict[str, PlanFormula] = {
+    # Not a QĐ 766/QĐ-TTg indicator: the plan's own II.3 "Hoàn thành, đảm bảo tiến độ,
+    # chất lượng 100% nhiệm vụ cụ thể trong Kế hoạch", read off the tasks' progress.
+    # numerator   = tasks marked done by an update dated on or before the period's end
+    #               (and still done)
+    # denominator = tasks not cancelled
+    "plan_tasks_done_share": PlanFormula(
+        "plan_tasks_done_share",
+        "Tỷ lệ nhiệm vụ cụ thể trong Kế hoạch đã hoàn thành",
+        "tasks marked done by an update dated on or before the period's end",
+        "tasks not cancelled",
+    ),
+}
+"""Built-in measures counted from the plan itself, by measure id."""
+
+
+def plan_tasks_done(tasks: Sequence[Task], end: date) -> tuple[int, int]:
+    """(numerator, denominator) of ``plan_tasks_done_share`` as of ``end``."""
+    counted = [task for task in tasks if task.status != "cancelled"]
+    done = sum(
+        task.status == "done"
+        and any(update.status == "done" and update.date <= end for update in task.updates)
+        for task in counted
+    )
+    return done, len(counted)

@@ -14,12 +14,13 @@ from typing import Any
 
 from cchc_cli.measure.attainment import Figure, TargetResult, elapsed_months, judge
 from cchc_cli.measure.cube import GROUP_COLUMNS, Cube
-from cchc_cli.measure.formulas import FORMULAS, OVERDUE_AT_END
+from cchc_cli.measure.formulas import FORMULAS, OVERDUE_AT_END, PLAN_FORMULAS, plan_tasks_done
 from cchc_cli.measure.hygiene import DatasetReport
 from cchc_cli.measure.measurements import Measurement, pick
 from cchc_cli.measure.periods import Period, month_periods, named_period
 from cchc_cli.model.datasets import CustomMeasure, Dataset
 from cchc_cli.model.plan import Plan
+from cchc_cli.model.tasks import Task
 
 __all__ = ["BY_KEYS", "BreakdownRow", "KpiResult", "Measures", "evaluate_targets", "run_kpi"]
 
@@ -33,6 +34,8 @@ class Measures:
     cubes: list[tuple[Dataset, Cube]] = field(default_factory=list)
     rows: list[Measurement] = field(default_factory=list)
     reports: list[DatasetReport] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    """The plan's tasks, for the measures of its own progress (``PLAN_FORMULAS``)."""
 
     @property
     def customs(self) -> dict[str, tuple[Dataset, CustomMeasure]]:
@@ -40,7 +43,7 @@ class Measures:
 
     def measure_ids(self) -> list[str]:
         ids = list(FORMULAS) if self.cubes else []
-        return ids + list(self.customs)
+        return ids + list(self.customs) + (list(PLAN_FORMULAS) if self.tasks else [])
 
     def _cube_figure(
         self, measure: str, period: Period, group: tuple[Any, ...] | None
@@ -85,6 +88,9 @@ class Measures:
         from_cube = self._cube_figure(measure, period, group)
         if from_cube is not None and from_cube.denominator:
             return from_cube
+        if measure in PLAN_FORMULAS and self.tasks and group is None:
+            done, counted = plan_tasks_done(self.tasks, period.end)
+            return Figure.ratio(done, counted, "plan")
         if group is None:
             chosen = pick(self.rows, (measure,), period)
             if chosen:

@@ -41,7 +41,7 @@ def _dossier_datasets(plan: Plan, data: Sequence[Path]) -> list[tuple[Dataset, l
 def load_measures(
     plan: Plan, plan_dir: Path, group_keys: Sequence[str], data: Sequence[Path]
 ) -> Measures:
-    measures = Measures()
+    measures = Measures(tasks=list(plan.tasks))
     cache = Cache.for_plan(plan_dir)
     rule = plan.calendar.period_rule
     for dataset in plan.datasets:

@@ -111,11 +111,17 @@ def _text(result: KpiResult, console: Console) -> None:
         f"({period.start:%d/%m/%Y}–{period.end:%d/%m/%Y}, rule {result.rule}), as of "
         f"{result.as_of:%d/%m/%Y}"
     )
-    table = Table(show_edge=False, pad_edge=False, header_style="bold")
-    for column in ("ref", "measure", "numerator", "denominator", "value", "threshold", "status"):
-        numeric = column in ("numerator", "denominator", "value")
-        table.add_column(column, justify="right" if numeric else "left", no_wrap=True)
-    table.add_column("note", overflow="fold", min_width=24)
+    wide = console.width >= 120
+    table = Table(box=None, pad_edge=False, header_style="bold", padding=(0, 1))
+    table.add_column("ref", no_wrap=True)
+    table.add_column("measure", overflow="fold")
+    for column in ("num", "den", "value"):
+        table.add_column(column, justify="right", no_wrap=True)
+    table.add_column("target", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    if wide:
+        table.add_column("note", overflow="fold", min_width=24)
+    notes_below: list[str] = []
     for target in result.targets:
         threshold = "qualitative" if target.op is None else f"{target.op} {target.threshold:g}%"
         notes = []
@@ -125,7 +131,8 @@ def _text(result: KpiResult, console: Console) -> None:
             notes.append(f"projected {target.projection:.2f}%")
         if target.status == "at_risk" and target.note:
             notes.append(target.note)
-        table.add_row(
+        note = "; ".join(n for n in notes if n)
+        row = [
             target.ref,
             target.measure,
             _number(target.numerator),
@@ -133,9 +140,15 @@ def _text(result: KpiResult, console: Console) -> None:
             _percent(target.value),
             threshold,
             f"[{_STYLE[target.status]}]{target.status}[/]",
-            "; ".join(n for n in notes if n),
-        )
+        ]
+        if wide:
+            row.append(note)
+        elif note and target.status in ("at_risk", "missed"):
+            notes_below.append(f"  {target.ref} {target.measure}: {note}")
+        table.add_row(*row)
     console.print(table)
+    for below in notes_below:
+        console.print(below, markup=False)
     counts = {status: sum(t.status == status for t in result.targets) for status in _STYLE}
     console.print(", ".join(f"{count} {status}" for status, count in counts.items()))
     if result.breakdown:
@@ -147,8 +160,8 @@ def _text(result: KpiResult, console: Console) -> None:
             f"{'' if report.imported else ' (from cache)'}"
         )
         console.print(line, style=None if report.clean else "yellow")
-        for note in [*report.invalid_examples, *report.duplicate_examples]:
-            console.print(f"  {note}", markup=False)
+        for row_note in [*report.invalid_examples, *report.duplicate_examples]:
+            console.print(f"  {row_note}", markup=False)
 
 
 def _breakdown_table(result: KpiResult, console: Console) -> None:
