@@ -165,22 +165,45 @@ def _text(result: KpiResult, console: Console) -> None:
 
 
 def _breakdown_table(result: KpiResult, console: Console) -> None:
+    """One row per measure and a column per group when groups are few (quarters, units);
+    otherwise a row per group, measure names wrapped at their words."""
     from rich.table import Table
 
     measures = list(result.measures)
+    labels = [
+        " · ".join(_label(result, key, row.keys.get(key)) for key in result.by)
+        for row in result.breakdown
+    ]
     table = Table(
-        show_edge=False, pad_edge=False, header_style="bold", title=f"by {', '.join(result.by)}"
+        box=None,
+        pad_edge=False,
+        padding=(0, 1),
+        header_style="bold",
+        title=f"by {', '.join(result.by)}",
+        title_justify="left",
     )
-    for key in result.by:
-        table.add_column(key, no_wrap=True, overflow="ellipsis", max_width=36)
-    for name in measures:
-        table.add_column(name, justify="right")
-    for row in result.breakdown:
-        cells = [_label(result, key, row.keys.get(key)) for key in result.by]
-        cells += [
-            _percent(row.figures[name].value) if name in row.figures else "–" for name in measures
-        ]
-        table.add_row(*cells)
+    if len(result.breakdown) <= 6:
+        table.add_column("measure", no_wrap=True)
+        for label in labels:
+            table.add_column(label, justify="right", overflow="fold")
+        for name in measures:
+            table.add_row(
+                name,
+                *(
+                    _percent(row.figures[name].value) if name in row.figures else "–"
+                    for row in result.breakdown
+                ),
+            )
+    else:
+        table.add_column(", ".join(result.by), overflow="ellipsis", max_width=36)
+        for name in measures:
+            table.add_column(name.replace("_", " "), justify="right", overflow="fold")
+        for label, row in zip(labels, result.breakdown, strict=True):
+            cells = [
+                _percent(row.figures[name].value) if name in row.figures else "–"
+                for name in measures
+            ]
+            table.add_row(label, *cells)
     console.print(table)
 
 
