@@ -41,8 +41,26 @@ _CORE_TAGS = frozenset(
 )
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _UNHASHABLE = (list, dict)
-_ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s,\]}]", re.MULTILINE)
-"""Where an anchor (``&name``) could start; "GDTX&ĐH" inside a word is not one."""
+_ANCHOR_BEFORE = frozenset(" \t\n\r[{,")
+_ANCHOR_AFTER_NOT = frozenset(" \t\n\r,]}")
+
+
+def _may_have_aliases(text: str) -> bool:
+    """Whether an alias (``*name``) could follow an anchor (``&name``) in ``text``.
+
+    Only an anchor makes an alias possible; "GDTX&ĐH" inside a word is not one. The
+    ampersands of a plan are few, so looking at each is cheaper than a regex pass.
+    """
+    if "*" not in text:
+        return False
+    position = text.find("&")
+    while position != -1:
+        before = text[position - 1] if position else "\n"
+        after = text[position + 1 : position + 2]
+        if before in _ANCHOR_BEFORE and after and after not in _ANCHOR_AFTER_NOT:
+            return True
+        position = text.find("&", position + 1)
+    return False
 _CONFLICT_MARKER = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |$)", re.MULTILINE)
 
 
@@ -221,7 +239,7 @@ def parse_yaml(text: str) -> ParsedYaml:
         )
     loader = _PlanLoader(text)
     # Only an anchor makes an alias possible: without one there is nothing to expand.
-    loader.check_aliases = "&" in text and _ANCHOR.search(text) is not None
+    loader.check_aliases = _may_have_aliases(text)
     try:
         data, root = loader.get_single_data()
     except YamlProblem:
