@@ -61,6 +61,8 @@ def _may_have_aliases(text: str) -> bool:
             return True
         position = text.find("&", position + 1)
     return False
+
+
 _CONFLICT_MARKER = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |$)", re.MULTILINE)
 
 
