@@ -94,11 +94,13 @@ def open_roundtrip(path: Path) -> RoundTripFile:
     crlf = "\r\n" in text
     text = text.replace("\r\n", "\n")
     try:
-        yaml = _yaml_for(text)
-        data = yaml.load(text)
+        # ruamel's round-trip loader builds CommentedMap/CommentedSeq only (no Python
+        # objects); the file has already passed the safe loader as part of the plan.
+        editor = _yaml_for(text)
+        data = editor.load(text)
     except YAMLError as exc:
         raise UserError(f"cannot edit '{path}': {exc}") from None
-    edited = RoundTripFile(path, original, data, yaml, bom, crlf)
+    edited = RoundTripFile(path, original, data, editor, bom, crlf)
     if edited.dump().encode("utf-8") != original:
         raise UserError(
             f"cannot edit '{path}' without reformatting it: its layout (indentation, "
