@@ -2,7 +2,9 @@
 
 A cached file is named by the SHA-256 of the export's *content* and by a digest of how
 it was read (column and value mappings, date formats, cchc's cache format), so an edited
-export or an edited mapping is imported again, and a renamed or copied one is not.
+export or an edited mapping is imported again, and a renamed or copied one is not. The
+name is an HMAC of both under a per-user secret kept outside the repository, so a file
+committed into ``.cchc/`` by someone else is never taken for an import.
 Hashing a large export costs a fraction of a second per gigabyte; a small index keyed by
 path, size and modification time lets an unchanged file skip even that.
 """
@@ -11,8 +13,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import json
 import os
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +31,24 @@ def digest_of(value: object) -> str:
     """A short stable digest of plain data (the reading settings of a dataset)."""
     text = json.dumps([CACHE_FORMAT, value], sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _machine_key() -> bytes:
+    """A random key made once per user, in ``$CCHC_CACHE_DIR`` (default ~/.cache/cchc)."""
+    from cchc_cli.schedule.cache import cache_dir
+
+    path = cache_dir() / "import-cache.key"
+    with contextlib.suppress(OSError):
+        return bytes.fromhex(path.read_text(encoding="ascii").strip())
+    key = secrets.token_bytes(32)
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(key.hex(), encoding="ascii")
+        tmp.chmod(0o600)
+        tmp.replace(path)
+        return bytes.fromhex(path.read_text(encoding="ascii").strip())  # a racing writer won
+    return key
 
 
 @dataclass
@@ -47,7 +69,15 @@ class Cache:
         return self.root / "tmp"
 
     def path(self, content: str, settings: str, suffix: str) -> Path:
-        return self.root / f"{content[:32]}-{settings}{suffix}"
+        """The cache file for ``content`` read with ``settings``.
+
+        The cache sits inside the plan repository, where a pull request could plant a
+        file. Its names are therefore keyed with a secret kept in the user's cache
+        directory (outside the repository): a planted file can never carry the name
+        cchc looks for, so cchc never reads a Parquet file it did not write itself.
+        """
+        name = hmac.new(_machine_key(), f"{content}|{settings}".encode(), "sha256")
+        return self.root / f"{name.hexdigest()[:40]}{suffix}"
 
     def content_hash(self, path: Path) -> str:
         """SHA-256 of the file's bytes, remembered per (path, size, mtime)."""

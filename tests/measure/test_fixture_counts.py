@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import Invoke
 from tests.measure.conftest import EXPECTED, PERIOD
@@ -71,3 +74,20 @@ def test_text_output_shows_every_target(cli: Invoke, measured_plan: Path) -> Non
     for text in ("II.6", "64.29%", "missed"):
         assert text in run.stdout
     assert "data/hoso.csv:17: the receipt date is empty or not a date ('2024-02-31')" in run.stdout
+
+
+def test_a_cache_planted_in_the_repository_is_never_read(
+    cli: Invoke, measured_plan: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`.cchc/cache/` lives in the plan repository, where a pull request could commit
+    files; only files named with this user's secret key are ever read."""
+    first = json.loads(cli(["--plan", measured_plan, "kpi", *PERIOD, "--format", "json"]).stdout)
+    (parquet,) = (measured_plan / ".cchc" / "cache").glob("*.parquet")
+    export = next((measured_plan / "data").glob("*.csv"))
+    assert not parquet.name.startswith(hashlib.sha256(export.read_bytes()).hexdigest()[:8])
+    # Another user (another key) finds the same files and does not trust them.
+    monkeypatch.setenv("CCHC_CACHE_DIR", str(tmp_path / "someone-else"))
+    parquet.write_bytes(b"PAR1 planted")
+    again = json.loads(cli(["--plan", measured_plan, "kpi", *PERIOD, "--format", "json"]).stdout)
+    assert again["datasets"][0]["imported"] == 1
+    assert again["measures"] == first["measures"]
