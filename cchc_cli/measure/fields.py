@@ -19,6 +19,7 @@ __all__ = [
     "REQUIRED_DOSSIER_FIELDS",
     "REQUIRED_MEASUREMENT_FIELDS",
     "TEXT_FIELDS",
+    "UNFILTERABLE_FIELDS",
     "FieldType",
     "field_type",
 ]
@@ -43,6 +44,12 @@ DOSSIER_FIELDS: dict[str, FieldType] = {
 empty ``rating`` means not rated."""
 
 REQUIRED_DOSSIER_FIELDS = ("dossier_id", "received_at", "due_at", "resolved_at")
+
+UNFILTERABLE_FIELDS = {
+    "dossier_id": "dossier numbers are kept only as a key to find duplicates",
+    "procedure_name": "filter on procedure_code: names are long and not kept per dossier",
+}
+"""Fields a custom measure's filter may not name, and why (they are not kept per row)."""
 
 CHANNELS = ("direct", "online_partial", "online_full", "postal")
 """How a dossier was submitted: at the counter, partly online, fully online (trực tuyến

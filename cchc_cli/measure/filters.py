@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from cchc_cli.measure.fields import CHANNELS, DOSSIER_FIELDS, FieldType
+from cchc_cli.measure.fields import CHANNELS, DOSSIER_FIELDS, UNFILTERABLE_FIELDS, FieldType
 from cchc_cli.suggest import did_you_mean
 
 __all__ = [
@@ -266,6 +266,11 @@ class _Parser:
             raise self.error(
                 f"unknown field '{token.text}'{did_you_mean(token.text, DOSSIER_FIELDS)}; "
                 f"fields: {', '.join(DOSSIER_FIELDS)}",
+                token,
+            )
+        if token.text in UNFILTERABLE_FIELDS:
+            raise self.error(
+                f"'{token.text}' cannot be used in a filter: {UNFILTERABLE_FIELDS[token.text]}",
                 token,
             )
         return Field(token.text, token.position)

@@ -53,6 +53,8 @@ def test_injection_in_a_value_stays_a_value() -> None:
         ("x'; DROP TABLE dossiers", "the text opened by ' here is never closed", 1),
         ("unit = x and digitized", "'x' is not a field; write a value in quotes", 7),
         ("read_csv('/etc/passwd')", "'read_csv' is not a field, and filters call no functions", 0),
+        ("dossier_id = 'X'", "'dossier_id' cannot be used in a filter", 0),
+        ("procedure_name = 'X'", "filter on procedure_code", 0),
         ("unit = 'VP'; DROP TABLE t", "unexpected character ';'", 11),
         ("rating >= ", "expected a value for 'rating'", 10),
         ("rating >= 7", "'rating' is a whole number from 1 to 5", 10),
