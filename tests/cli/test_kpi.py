@@ -46,10 +46,8 @@ def test_breakdown_by_quarter_and_csv(cli: Invoke, shipped_plan: Path) -> None:
 
 def test_sample_data_is_reproducible(cli: Invoke, tmp_path: Path) -> None:
     for out in ("a", "b"):
-        run = cli(
-            ["--plan", ROOT / "plan", "sample-data", "--rows", "600", "--seed", "5"]
-            + ["-o", tmp_path / out]
-        )
+        args = ["sample-data", "--rows", "600", "--seed", "5", "-o", tmp_path / out]
+        run = cli(["--plan", ROOT / "plan", *args])
         assert run.exit_code == 0, run.output
     a = (tmp_path / "a" / "ho-so-tthc.csv").read_bytes()
     assert a == (tmp_path / "b" / "ho-so-tthc.csv").read_bytes()
