@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -16,19 +15,6 @@ EPILOG = (
     "cchc kpi --from 2024-01-01 --to 2024-03-31 --data exports/ho-so-q1.csv --strict. "
     "Exit codes: 0 measured, 1 rows set aside under --strict, 2 unreadable data or bad option."
 )
-
-
-def _day(value: str | None, option: str) -> date | None:
-    from cchc_cli.errors import UserError
-
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UserError(
-            f"{option} {value!r} is not a date in the expected format YYYY-MM-DD"
-        ) from None
 
 
 def kpi(
@@ -65,7 +51,9 @@ def kpi(
     ] = False,
 ) -> None:
     """Measure every target for a period: value, threshold and status (met, missed…)."""
+    from cchc_cli.cli.schedule_options import option_date
     from cchc_cli.cli.state import out_console, plan_dir
+    from cchc_cli.dates import as_of_date
     from cchc_cli.errors import FindingsError, UserError
     from cchc_cli.loading import require_plan
     from cchc_cli.measure.kpi import BY_KEYS, run_kpi
@@ -87,11 +75,11 @@ def kpi(
         quarter=quarter,
         half=half,
         year=year,
-        start=_day(start, "--from"),
-        end=_day(end, "--to"),
+        start=option_date(start, "--from"),
+        end=option_date(end, "--to"),
         ytd=ytd,
     )
-    today = _day(as_of, "--as-of") or _today()
+    today = as_of_date(option_date(as_of, "--as-of"), validated.calendar.timezone)
     result = run_kpi(validated, directory, period, as_of=today, by=keys, data=data or [])
     render_kpi(result, fmt, out_console(ctx))
     unclean = [report for report in result.datasets if not report.clean]
@@ -101,10 +89,3 @@ def kpi(
             for r in unclean
         )
         raise FindingsError(f"rows were set aside ({detail}); --strict fails on them")
-
-
-def _today() -> date:
-    from datetime import datetime
-    from zoneinfo import ZoneInfo
-
-    return datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).date()
