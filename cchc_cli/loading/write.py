@@ -9,7 +9,13 @@ from pathlib import Path
 
 from cchc_cli.errors import UserError
 
-__all__ = ["write_text_atomic"]
+__all__ = ["partial_path", "write_text_atomic"]
+
+
+def partial_path(target: Path) -> Path:
+    """Where to build ``target`` before renaming it into place: hidden, and unique to this
+    process, so two runs filling the same cache never write into one file."""
+    return target.with_name(f".{target.name}.{os.getpid()}.part")
 
 
 def write_text_atomic(path: Path, text: str) -> None:

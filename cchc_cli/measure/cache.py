@@ -20,6 +20,9 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
+from cchc_cli.errors import CchcError
+from cchc_cli.loading.write import write_text_atomic
+
 __all__ = ["CACHE_ENV", "CACHE_FORMAT", "Cache", "digest_of"]
 
 CACHE_ENV = "CCHC_CACHE"
@@ -92,8 +95,6 @@ class Cache:
         with path.open("rb") as handle:
             digest = hashlib.file_digest(handle, "sha256").hexdigest()
         index[key] = digest
-        tmp = index_path.with_suffix(f".{os.getpid()}.tmp")
-        with contextlib.suppress(OSError):
-            tmp.write_text(json.dumps(index), encoding="utf-8")
-            tmp.replace(index_path)
+        with contextlib.suppress(CchcError):  # an unwritable index only costs a re-hash
+            write_text_atomic(index_path, json.dumps(index))
         return digest

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from cchc_cli.errors import UserError
 from cchc_cli.findings import relative_path
+from cchc_cli.loading.write import write_text_atomic
 from cchc_cli.measure.cache import Cache, digest_of
 from cchc_cli.measure.convert import DATE_FORM_NAMES, PROBLEMS, form_of
 from cchc_cli.measure.engine import run
@@ -217,9 +218,7 @@ def inspect_dataset(
 
 def _save(path: Path, report: DatasetReport) -> None:
     data = report.as_dict() | {"skipped": report.skipped}
-    tmp = path.with_suffix(".part")
-    tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    tmp.replace(path)
+    write_text_atomic(path, json.dumps(data, ensure_ascii=False))
 
 
 def _load(path: Path, report: DatasetReport) -> DatasetReport:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from cchc_cli.errors import UserError
 from cchc_cli.findings import relative_path
+from cchc_cli.loading.write import partial_path, write_text_atomic
 from cchc_cli.measure.cache import Cache, digest_of
 from cchc_cli.measure.convert import (
     Sql,
@@ -262,7 +263,7 @@ def import_sql(dataset: Dataset, prepared: PreparedFile) -> Sql:
         sql.add(f", {cell} AS {field}_c, ").add(fast.text, *fast.params).add(f" AS {field}_f")
     source = _read_csv(prepared)
     sql.add(" FROM ").add(source.text, *source.params).add(")) TO ")
-    target = str(prepared.parquet.with_suffix(".part")).replace("'", "''")
+    target = str(partial_path(prepared.parquet)).replace("'", "''")
     return sql.add(f"'{target}' (FORMAT parquet, COMPRESSION snappy)")
 
 
@@ -285,9 +286,7 @@ def procedure_names(con: duckdb.DuckDBPyConnection, prepared: PreparedFile) -> d
         label=f"reading procedure names of {relative_path(prepared.source)}",
     )
     names = {str(code_): str(name_) for code_, name_ in rows if name_}
-    tmp = kept.with_suffix(".part")
-    tmp.write_text(json.dumps(names, ensure_ascii=False), encoding="utf-8")
-    tmp.replace(kept)
+    write_text_atomic(kept, json.dumps(names, ensure_ascii=False))
     return names
 
 
@@ -306,5 +305,5 @@ def import_file(
         return ImportedFile(prepared.source, prepared.parquet, cached=True)
     sql = import_sql(dataset, prepared)
     run(con, sql.text, sql.params, label=f"importing {relative_path(prepared.source)}")
-    prepared.parquet.with_suffix(".part").replace(prepared.parquet)
+    partial_path(prepared.parquet).replace(prepared.parquet)
     return ImportedFile(prepared.source, prepared.parquet, cached=False)

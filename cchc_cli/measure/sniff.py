@@ -17,6 +17,7 @@ from pathlib import Path
 
 from cchc_cli.errors import UserError
 from cchc_cli.findings import relative_path
+from cchc_cli.loading.write import partial_path
 
 __all__ = ["DELIMITERS", "Sniffed", "decode_all", "nfc", "sniff_csv", "transcode"]
 
@@ -144,7 +145,7 @@ def sniff_csv(path: Path, encoding: str = "auto", delimiter: str = "auto") -> Sn
 
 def transcode(sniffed: Sniffed, target: Path) -> Path:
     """Write ``sniffed.path`` as UTF-8 (NFC) at ``target``, streaming, and return it."""
-    tmp = target.with_suffix(".part")
+    tmp = partial_path(target)
     with (
         sniffed.path.open("r", encoding=sniffed.encoding, newline="") as source,
         tmp.open("w", encoding="utf-8", newline="") as sink,

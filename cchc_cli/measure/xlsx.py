@@ -10,6 +10,7 @@ from pathlib import Path
 
 from cchc_cli.errors import UserError
 from cchc_cli.findings import relative_path
+from cchc_cli.loading.write import partial_path
 
 __all__ = ["XLSX_SUFFIXES", "xlsx_to_csv"]
 
@@ -51,7 +52,7 @@ def xlsx_to_csv(source: Path, target: Path, sheet: str | None) -> Path:
             f"{where}: no sheet '{sheet}'{did_you_mean(sheet, names)}; sheets: {', '.join(names)}"
         )
     data = workbook.get_sheet_by_name(sheet or names[0])
-    tmp = target.with_suffix(".part")
+    tmp = partial_path(target)
     with tmp.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter=",", lineterminator="\n")
         for row in data.iter_rows():
