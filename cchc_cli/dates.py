@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, tzinfo
-from typing import Any, Literal
+from typing import Any
 
 from cchc_cli.errors import UserError
 
 __all__ = [
     "WEEKDAYS",
-    "PeriodRule",
     "as_of_date",
     "format_day",
     "parse_date_option",
@@ -25,11 +24,6 @@ __all__ = [
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DMY_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-
-PeriodRule = Literal["decree-09-2019", "calendar"]
-"""How a report's data period is cut: Decree 09/2019/NĐ-CP Art. 12 (15th of the month
-before the period to the 14th of its last month) or calendar months, quarters, years.
-The rule itself is :func:`cchc_cli.schedule.periods.data_period`."""
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 

@@ -51,27 +51,12 @@ def kpi(
     ] = False,
 ) -> None:
     """Measure every target for a period: value, threshold and status (met, missed…)."""
+    from cchc_cli.cli.output import emit, open_workspace
     from cchc_cli.cli.schedule_options import option_date
-    from cchc_cli.cli.state import out_console, plan_dir
-    from cchc_cli.dates import as_of_date
-    from cchc_cli.errors import FindingsError, UserError
-    from cchc_cli.loading import require_plan
-    from cchc_cli.measure.kpi import BY_KEYS, run_kpi
-    from cchc_cli.measure.periods import select_period
-    from cchc_cli.measure.views import render_kpi
-    from cchc_cli.suggest import did_you_mean
+    from cchc_cli.errors import FindingsError
+    from cchc_cli.services.kpi import PeriodChoice, measure_plan, strict_failure
 
-    keys = list(dict.fromkeys(by or []))
-    for key in keys:
-        if key not in BY_KEYS:
-            raise UserError(
-                f"--by {key!r} is not one of: {', '.join(BY_KEYS)}{did_you_mean(key, BY_KEYS)}"
-            )
-    directory = plan_dir(ctx, plan)
-    validated, _ = require_plan(directory)
-    period = select_period(
-        validated.calendar.period_rule,
-        validated.year,
+    choice = PeriodChoice(
         quarter=quarter,
         half=half,
         year=year,
@@ -79,13 +64,14 @@ def kpi(
         end=option_date(end, "--to"),
         ytd=ytd,
     )
-    today = as_of_date(option_date(as_of, "--as-of"), validated.calendar.timezone)
-    result = run_kpi(validated, directory, period, as_of=today, by=keys, data=data or [])
-    render_kpi(result, fmt, out_console(ctx))
-    unclean = [report for report in result.datasets if not report.clean]
-    if strict and unclean:
-        detail = "; ".join(
-            f"{r.dataset}: {r.invalid:,} invalid, {r.duplicates:,} duplicate row(s)"
-            for r in unclean
-        )
-        raise FindingsError(f"rows were set aside ({detail}); --strict fails on them")
+    result = measure_plan(
+        open_workspace(ctx, plan),
+        choice,
+        as_of=option_date(as_of, "--as-of"),
+        by=by or [],
+        data=data or [],
+    )
+    emit(ctx, result, fmt)
+    failure = strict_failure(result) if strict else None
+    if failure:
+        raise FindingsError(failure)

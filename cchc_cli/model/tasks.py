@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, ClassVar
 
 from pydantic import Field
 
 from cchc_cli.model.base import Id, IsoDate, Percent, StrictModel, Text
 from cchc_cli.model.deadline import Deadline
 from cchc_cli.model.ids import IdKind, RefTo
+from cchc_cli.model.terms import TASK_STATUSES, TaskStatus
 from cchc_cli.model.units import UnitCode
 
 __all__ = ["TASK_STATUSES", "ProgressUpdate", "Task", "TaskStatus"]
-
-TaskStatus = Literal["not_started", "in_progress", "done", "cancelled"]
-TASK_STATUSES: tuple[TaskStatus, ...] = ("not_started", "in_progress", "done", "cancelled")
 
 
 class ProgressUpdate(StrictModel):

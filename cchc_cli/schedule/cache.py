@@ -18,10 +18,15 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cchc_cli.loading.discover import plan_files
 from cchc_cli.schedule.view import VIEW_FORMAT, PlanSchedule
+
+if TYPE_CHECKING:
+    from cchc_cli.model import Plan
 
 __all__ = [
     "CACHE_ENV",
@@ -148,10 +153,17 @@ def _write(entry: Path, view: PlanSchedule) -> None:
     write_entry(entry.name, to_json(view))
 
 
-def load_schedule(plan_dir: Path, *, use_cache: bool | None = None) -> PlanSchedule:
+def load_schedule(
+    plan_dir: Path,
+    *,
+    use_cache: bool | None = None,
+    plan: Callable[[], Plan] | None = None,
+) -> PlanSchedule:
     """The scheduling view of the plan in ``plan_dir``.
 
-    Raises :class:`~cchc_cli.errors.FindingsError` when the plan is not valid, like
+    ``plan`` gives the validated plan when the cache has no view (a workspace passes
+    the plan it already loaded, or will load once). Raises
+    :class:`~cchc_cli.errors.FindingsError` when the plan is not valid, like
     :func:`~cchc_cli.loading.require_plan`.
     """
     if use_cache is None:
@@ -164,11 +176,14 @@ def load_schedule(plan_dir: Path, *, use_cache: bool | None = None) -> PlanSched
             with contextlib.suppress(OSError):
                 os.utime(entry)  # recently used entries survive the pruning
             return cached
-    from cchc_cli.loading import require_plan
     from cchc_cli.schedule.view import from_plan
 
-    plan, _ = require_plan(plan_dir)
-    view = from_plan(plan)
+    if plan is None:
+        from cchc_cli.loading import require_plan
+
+        view = from_plan(require_plan(plan_dir)[0])
+    else:
+        view = from_plan(plan())
     if entry is not None and plan_key(plan_dir) == key:  # unchanged while it was read
         _write(entry, view)
     return view
