@@ -81,6 +81,14 @@ def update(
         ),
     ] = None,
     by: Annotated[str | None, typer.Option("--by", help="Who records it.")] = None,
+    problem: Annotated[
+        str | None,
+        typer.Option("--problem", help="What holds the task back (goes to the report's III.2)."),
+    ] = None,
+    proposal: Annotated[
+        str | None,
+        typer.Option("--proposal", help="What the unit asks for (goes to the report's V)."),
+    ] = None,
     plan: PlanOption = None,
 ) -> None:
     """Append a dated progress update to a task and set its status."""
@@ -96,6 +104,8 @@ def update(
         evidence=tuple(evidence or ()),
         by=by,
         on=option_date(on, "--date"),
+        problem=problem,
+        proposal=proposal,
     )
     done = record_progress(plan_dir(ctx, plan), task_id, entry)
     out = out_console(ctx)

@@ -42,6 +42,8 @@ class Measures:
 
     cubes: list[tuple[Dataset, Cube]] = field(default_factory=list)
     rows: list[Measurement] = field(default_factory=list)
+    row_files: list[Path] = field(default_factory=list)
+    """The files the hand-kept measurement rows were read from."""
     reports: list[DatasetReport] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
     """The plan's tasks, for the measures of its own progress (``PLAN_FORMULAS``)."""
@@ -221,18 +223,27 @@ def _breakdown(
     return rows
 
 
-def judge_all(plan: Plan, measures: Measures, period: Period, as_of: date) -> list[TargetResult]:
+def judge_all(
+    plan: Plan,
+    measures: Measures,
+    period: Period,
+    as_of: date,
+    group: tuple[Any, ...] | None = None,
+) -> list[TargetResult]:
+    """Every target's standing for ``period`` (for one group of the cubes, e.g. a unit)."""
     rule = plan.calendar.period_rule
     results = []
     for target in plan.targets:
-        figure = measures.figure(target.measure, period, target.id)
+        figure = measures.figure(target.measure, period, target.id, group)
 
         def monthly(target_: Any = target) -> tuple[list[Figure], Figure, int]:
             year = named_period(rule, target_.period, "Y")
             cutoff = min(period.end, as_of)
             done, left = elapsed_months(rule, target_.period, cutoff)
-            figures = [measures.figure(target_.measure, month, target_.id) for month in done]
-            ytd = measures.figure(target_.measure, Period(year.start, cutoff, "ytd"), target_.id)
+            figures = [measures.figure(target_.measure, m, target_.id, group) for m in done]
+            ytd = measures.figure(
+                target_.measure, Period(year.start, cutoff, "ytd"), target_.id, group
+            )
             return [f for f in figures if f is not None], ytd or Figure(None, None, None, ""), left
 
         uses_exports = target.measure in measures.measure_ids()

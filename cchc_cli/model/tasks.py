@@ -27,6 +27,10 @@ class ProgressUpdate(StrictModel):
     """Documents or links that show the progress (a decision number, a URL…)."""
     by: str | None = None
     """Who recorded it."""
+    problem: str | None = None
+    """What holds the task back (fed to the report's "Tồn tại, hạn chế")."""
+    proposal: str | None = None
+    """What the unit asks for (fed to the report's "Đề xuất, kiến nghị")."""
 
 
 class Task(StrictModel):

@@ -43,7 +43,6 @@ REPORTERS: dict[tuple[str, str], str] = {
     ("workday", "text"): "cchc_cli.render.day_views:workday_text",
     ("kpi", "text"): "cchc_cli.render.kpi_view:kpi_text",
     ("kpi", "csv"): "cchc_cli.render.kpi_view:kpi_csv",
-    ("report", "md"): "cchc_cli.render.report_view:report_markdown",
 }
 """(result kind, format) → ``module:function`` of its reporter."""
 
