@@ -147,8 +147,8 @@ def _chart_context() -> Iterator[None]:
     with matplotlib.rc_context(
         {
             "font.family": "DejaVu Sans",
-            "font.size": 9,
-            "axes.titlesize": 10,
+            "font.size": 10,
+            "axes.titlesize": 11,
             "svg.hashsalt": "cchc-report",  # fixed ids of clip paths: reproducible SVG
             "svg.fonttype": "path",
         }
