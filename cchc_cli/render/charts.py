@@ -38,7 +38,9 @@ STATUS_COLOURS = {"met": "#2e7d32", "at_risk": "#f0a202", "missed": "#c62828"}
 STATUS_NAMES = {"met": "Đạt", "at_risk": "Có nguy cơ không đạt", "missed": "Không đạt"}
 NO_STATUS_COLOUR = "#78909c"
 THRESHOLD_COLOUR = "#212121"
-LABEL_WIDTH = 30  # characters per line of a bar's label before it wraps
+LABEL_WIDTH = 30  # characters per line of a bar's label before it wraps…
+LABEL_LINES = 2  # …on at most two lines (the annex table has the full text)
+TITLE_WIDTH = 60
 
 
 def percent_vi(value: float) -> str:
@@ -59,7 +61,7 @@ def attainment_chart(
     if not measured:
         return None
     with _chart_context():
-        fig = _figure(height=1.2 + 0.5 * len(measured) + (0.3 if title else 0))
+        fig = _figure(height=1.3 + 0.5 * len(measured) + 0.25 * _lines(title, TITLE_WIDTH))
         ax = fig.add_subplot()
         positions = range(len(measured))
         values = [float(row["value"]) for row in measured]
@@ -84,13 +86,19 @@ def attainment_chart(
                 label="Ngưỡng cam kết",
             )
         ax.set_yticks(
-            list(positions), [textwrap.fill(str(row["label"]), LABEL_WIDTH) for row in measured]
+            list(positions),
+            [
+                textwrap.fill(
+                    str(row["label"]), LABEL_WIDTH, max_lines=LABEL_LINES, placeholder=" …"
+                )
+                for row in measured
+            ],
         )
         ax.invert_yaxis()  # first row on top, as in the table
         ax.set_xlim(0, 100)
         ax.set_xlabel("Kết quả (%)")
         ax.grid(axis="x", color="#dddddd", zorder=0)
-        _status_legend(ax, [str(row.get("status")) for row in measured])
+        _status_legend(fig, ax, [str(row.get("status")) for row in measured])
         _decorate(fig, ax, title)
         return _save(fig, fmt)
 
@@ -110,7 +118,7 @@ def trend_chart(trend: Mapping[str, Any], fmt: ChartFormat, title: str) -> bytes
     if not months or not drawn:
         return None
     with _chart_context():
-        fig = _figure(height=3.4 + 0.2 * len(drawn))
+        fig = _figure(height=3.2 + 0.2 * len(drawn) + 0.25 * _lines(title, TITLE_WIDTH))
         ax = fig.add_subplot()
         xs = range(len(months))
         for name, values in drawn.items():
@@ -121,7 +129,7 @@ def trend_chart(trend: Mapping[str, Any], fmt: ChartFormat, title: str) -> bytes
         ax.set_ylim(*_percent_range([v for vs in drawn.values() for v in vs if v is not None]))
         ax.set_ylabel("Tỷ lệ (%)")
         ax.grid(color="#dddddd")
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), frameon=False, ncols=1)
+        fig.legend(loc="outside lower center", frameon=False, ncols=1)
         _decorate(fig, ax, title)
         return _save(fig, fmt)
 
@@ -169,10 +177,16 @@ def _decorate(fig: Figure, ax: Axes, title: str) -> None:
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     if title:
-        fig.suptitle(textwrap.fill(title, 80), fontweight="bold")
+        fig.suptitle(textwrap.fill(title, TITLE_WIDTH), fontweight="bold")
 
 
-def _status_legend(ax: Axes, statuses: Sequence[str]) -> None:
+def _lines(text: str, width: int) -> int:
+    """How many lines ``text`` wraps to (0 for no text)."""
+    return len(textwrap.wrap(text, width))
+
+
+def _status_legend(fig: Figure, ax: Axes, statuses: Sequence[str]) -> None:
+    """Below the chart: the threshold mark, then the colour of each status shown."""
     from matplotlib.patches import Patch
 
     handles, _ = ax.get_legend_handles_labels()
@@ -181,11 +195,10 @@ def _status_legend(ax: Axes, statuses: Sequence[str]) -> None:
         for status in STATUS_COLOURS
         if status in statuses
     ]
-    ax.legend(
+    fig.legend(
         handles=handles,
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.22),
-        ncols=min(len(handles), 4),
+        loc="outside lower center",
+        ncols=len(handles) if len(handles) <= 3 else 2,
         frameon=False,
     )
 
