@@ -46,6 +46,7 @@ def render_html(context: dict[str, Any], dirs: Sequence[Path]) -> str:
     inline = {
         name: Markup(svg.decode("utf-8") if isinstance(svg, bytes) else svg)  # noqa: S704 (cchc's own SVG)
         for name, svg in images.items()
+        if svg
     }
     template = load_template(sandbox(dirs, html=True), HTML_TEMPLATE)
     return render_template(template, {**context, "images": inline})

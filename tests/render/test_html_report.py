@@ -224,6 +224,10 @@ def test_pdf_print_holds_the_report(tmp_path: Path, page: str) -> None:
         assert ref in flat, ref
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
     assert "(A4)" in info.stdout
+    # Decree 30: page numbers centred in the top margin, none on the first page
+    pages = text.split("\f")
+    assert pages[0].split()[0] != "1"
+    assert pages[1].split()[0] == "2"
 
 
 def fake_browser(folder: Path, script: str) -> None:
