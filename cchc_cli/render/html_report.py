@@ -84,8 +84,11 @@ def html_to_pdf(html_file: Path, out_pdf: Path, *, timeout: float = PDF_TIMEOUT_
         raise UserError(f"{html_file}: no such HTML file to print")
     browser = find_chromium()
     out_pdf = out_pdf.resolve()
-    out_pdf.parent.mkdir(parents=True, exist_ok=True)
-    out_pdf.unlink(missing_ok=True)
+    try:
+        out_pdf.parent.mkdir(parents=True, exist_ok=True)
+        out_pdf.unlink(missing_ok=True)
+    except OSError as exc:
+        raise UserError(f"cannot write {out_pdf}: {exc.strerror or exc}") from None
     with tempfile.TemporaryDirectory(prefix="cchc-chromium-") as profile:
         command = [
             browser,
@@ -113,15 +116,18 @@ def html_to_pdf(html_file: Path, out_pdf: Path, *, timeout: float = PDF_TIMEOUT_
 
 def _run(command: list[str], timeout: float) -> tuple[int, str]:
     """Run Chromium in its own process group; on timeout, end the whole group."""
-    process = subprocess.Popen(  # noqa: S603 (fixed argument list, no shell)
-        command,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        errors="replace",
-        start_new_session=True,
-    )
+    try:
+        process = subprocess.Popen(  # noqa: S603 (fixed argument list, no shell)
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            errors="replace",
+            start_new_session=True,
+        )
+    except OSError as exc:
+        raise UserError(f"cannot start {command[0]}: {exc.strerror or exc}") from None
     try:
         _, stderr = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:

@@ -268,3 +268,15 @@ def test_hanging_chromium_times_out(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 def test_missing_html_file_is_a_user_error(tmp_path: Path) -> None:
     with pytest.raises(UserError, match="no such HTML file"):
         html_to_pdf(tmp_path / "absent.html", tmp_path / "r.pdf")
+
+
+def test_unstartable_chromium_is_a_user_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_browser(tmp_path, "exit 0")
+    (tmp_path / "chromium").write_bytes(b"\x7fELF not really")  # executable, not runnable
+    monkeypatch.setenv("PATH", str(tmp_path))
+    html_file = tmp_path / "r.html"
+    html_file.write_text("<p>x</p>", encoding="utf-8")
+    with pytest.raises(UserError, match="cannot start"):
+        html_to_pdf(html_file, tmp_path / "r.pdf")
