@@ -110,8 +110,8 @@ def trend_chart(trend: Mapping[str, Any], fmt: ChartFormat, title: str) -> bytes
     a mapping of series name to one percent (or None) per month.
     """
     months = [str(m) for m in trend.get("months") or []]
-    series = {
-        str(name): [_number(v) for v in values]
+    series = {  # one value per month: extra values dropped, missing ones are gaps
+        str(name): [_number(v) for v in [*values, *[None] * len(months)][: len(months)]]
         for name, values in (trend.get("series") or {}).items()
     }
     drawn = {name: values for name, values in series.items() if any(v is not None for v in values)}
@@ -122,10 +122,22 @@ def trend_chart(trend: Mapping[str, Any], fmt: ChartFormat, title: str) -> bytes
         ax = fig.add_subplot()
         xs = range(len(months))
         for name, values in drawn.items():
-            ys = [math.nan if v is None else v for v in values[: len(months)]]
-            ys += [math.nan] * (len(months) - len(ys))
-            ax.plot(xs, ys, marker="o", markersize=4, linewidth=1.8, label=textwrap.fill(name, 60))
+            ys = [math.nan if v is None else v for v in values]
+            ax.plot(
+                xs,
+                ys,
+                marker="o",
+                markersize=4,
+                linewidth=1.8,
+                clip_on=False,  # a point at 100 % sits on the top edge
+                label=textwrap.fill(name, 60),
+            )
+        # A year of months does not fit 16 cm side by side: slant the labels.
         ax.set_xticks(list(xs), months)
+        if len(months) > 8:
+            ax.tick_params(axis="x", labelrotation=45)
+            for label in ax.get_xticklabels():
+                label.set_horizontalalignment("right")
         ax.set_ylim(*_percent_range([v for vs in drawn.values() for v in vs if v is not None]))
         ax.set_ylabel("Tỷ lệ (%)")
         ax.grid(color="#dddddd")
@@ -135,7 +147,7 @@ def trend_chart(trend: Mapping[str, Any], fmt: ChartFormat, title: str) -> bytes
 
 
 def report_charts(context: Mapping[str, Any], fmt: ChartFormat) -> dict[str, bytes]:
-    """Both charts of a report context (``charts`` + caption ``labels``), drawn ones only.
+    """Both charts of a report context's ``charts``, the drawn ones only.
 
     Keys are ``attainment`` and ``trend``, the names the templates use for
     ``images``. The charts carry no title: the report prints its own caption.

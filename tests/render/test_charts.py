@@ -113,6 +113,14 @@ def test_trend_tolerates_gaps_and_short_series() -> None:
     assert trend_chart(trend, "png", "") is not None
 
 
+def test_trend_ignores_values_past_the_last_month() -> None:
+    months = [f"{m:02d}/2024" for m in range(1, 13)]  # a year: slanted month labels
+    only_extra = {"months": months[:2], "series": {"a": [None, None, 50.0]}}
+    assert trend_chart(only_extra, "png", "") is None
+    year = {"months": months, "series": {"a": [float(m) for m in range(14)]}}
+    assert trend_chart(year, "png", "") is not None
+
+
 def test_report_charts_draws_both_named_for_the_templates() -> None:
     context = json.loads(CONTEXT.read_text(encoding="utf-8"))
     images = report_charts(context, "svg")
