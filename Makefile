@@ -41,6 +41,7 @@ bench:
 	$(BIN)/python benchmarks/validate.py
 	$(BIN)/python benchmarks/kpi.py
 	$(BIN)/python benchmarks/status.py
+	$(BIN)/python benchmarks/report.py
 
 clean:
 	rm -rf $(VENV) .cchc .pytest_cache .mypy_cache .ruff_cache

@@ -43,6 +43,10 @@ def parse_iso_date(value: Any) -> Any:
         dmy = _DMY_DATE.match(text)
         if dmy is not None:
             day, month, year = (int(part) for part in dmy.groups())
+            try:
+                date(year, month, day)
+            except ValueError as exc:
+                raise ValueError(f"'{value}' is not a real calendar date ({exc})") from None
             hint = f"; write it as {year:04d}-{month:02d}-{day:02d}"
         raise ValueError(
             f"'{value}' is not a date in the expected format YYYY-MM-DD (ISO 8601){hint}"

@@ -27,6 +27,7 @@ __all__ = [
     "date_line",
     "day",
     "number",
+    "number_line",
     "percent",
     "period_phrase",
     "roman",
@@ -34,6 +35,8 @@ __all__ = [
 
 MOTTO: Final = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 SLOGAN: Final = "Độc lập - Tự do - Hạnh phúc"
+BLANK: Final = " " + "\u00a0" * 6 + " "
+"""Room left to fill by hand (no-break spaces, which no format collapses)."""
 PLACEHOLDER: Final = "(Nội dung do đơn vị bổ sung)"
 """Printed where a section has nothing to say, so that nobody signs a report with a gap."""
 
@@ -120,10 +123,15 @@ def period_phrase(name: str, year: int) -> str:
 def date_line(place: str, signed: date | None, year: int) -> str:
     """``Hải Phòng, ngày 05 tháng 7 năm 2024``; blanks to fill by hand for a draft."""
     if signed is None:
-        return f"{place}, ngày      tháng      năm {year}"
+        return f"{place}, ngày{BLANK}tháng{BLANK}năm {year}"
     # Decree 30/2020/NĐ-CP, App. I: a leading zero for days below 10 and months 1 and 2.
     month = f"{signed.month:02d}" if signed.month < 3 else str(signed.month)
     return f"{place}, ngày {signed.day:02d} tháng {month} năm {signed.year}"
+
+
+def number_line(number: str | None, symbol: str) -> str:
+    """``Số: 45/BC-SGDĐT``; without a number, room to write it by hand."""
+    return f"Số: {number}/{symbol}" if number else f"Số:{BLANK}/{symbol}"
 
 
 def day(value: date) -> str:

@@ -74,14 +74,13 @@ def measure_report(
                 figures[measure] = figure
         monthly.append(BreakdownRow({"month": month.label}, figures))
     cache = Cache.for_plan(plan_dir)
+    sources = [Path(name) for report in measures.reports for name in report.files]
+    # Named from the plan repository's root ("plan/data/…"), wherever cchc runs.
+    root = plan_dir.resolve().parent
     files = [
-        DataFile(name, cache.content_hash(Path(name)))
-        for report in measures.reports
-        for name in report.files
-        if Path(name).is_file()
-    ]
-    files += [
-        DataFile(relative_path(path), cache.content_hash(path)) for path in measures.row_files
+        DataFile(relative_path(path, root), cache.content_hash(path))
+        for path in [*sources, *measures.row_files]
+        if path.is_file()
     ]
     return ReportMeasures(
         targets,

@@ -246,7 +246,7 @@ def report_context(
         "header": {
             "parent_body": document.parent_body,
             "issuing_body": document.issuing_body,
-            "number_line": f"Số: {document.number or '        '}/{document.symbol}",
+            "number_line": vi.number_line(document.number, document.symbol),
             "motto": vi.MOTTO,
             "slogan": vi.SLOGAN,
             "place_date": vi.date_line(document.place, document.signed_on, period.year),

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from cchc_cli.errors import UserError
+from cchc_cli.render.charts import ChartFormat
 from cchc_cli.services.report import ReportResult
 
 __all__ = [
@@ -90,22 +91,12 @@ def report_markdown(
     return render_template(load_template(env, "report.md.j2"), context)
 
 
-def _charts(
-    result: ReportResult, dirs: Sequence[Path], fmt: Literal["png", "svg"]
-) -> dict[str, bytes]:
-    """Every chart that has data, drawn as ``fmt``."""
-    from cchc_cli.render import charts
+def _charts(result: ReportResult, dirs: Sequence[Path], fmt: ChartFormat) -> dict[str, bytes]:
+    """Every chart of the report that has data, drawn as ``fmt``."""
+    from cchc_cli.render.charts import report_charts
     from cchc_cli.render.report_context import report_context
 
-    context = report_context(result, load_outline(dirs))
-    labels: dict[str, Any] = context["labels"]
-    drawn = {
-        "attainment": charts.attainment_chart(
-            context["charts"]["attainment"], fmt, str(labels["chart_attainment"])
-        ),
-        "trend": charts.trend_chart(context["charts"]["trend"], fmt, str(labels["chart_trend"])),
-    }
-    return {name: image for name, image in drawn.items() if image is not None}
+    return report_charts(report_context(result, load_outline(dirs)), fmt)
 
 
 def _targets(
@@ -152,14 +143,12 @@ def report_outputs(
 
 
 def _html(result: ReportResult, dirs: Sequence[Path]) -> str:
-    from markupsafe import Markup
-
     from cchc_cli.render.html_report import render_html
     from cchc_cli.render.report_context import report_context
 
-    # Our own SVG, drawn by matplotlib from numbers: safe to inline unescaped.
-    svgs = {name: Markup(svg.decode("utf-8")) for name, svg in _charts(result, dirs, "svg").items()}  # noqa: S704
-    return render_html(report_context(result, load_outline(dirs), svgs), dirs)
+    return render_html(
+        report_context(result, load_outline(dirs), _charts(result, dirs, "svg")), dirs
+    )
 
 
 def _docx(result: ReportResult, dirs: Sequence[Path]) -> bytes:
