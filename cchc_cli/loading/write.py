@@ -9,7 +9,7 @@ from pathlib import Path
 
 from cchc_cli.errors import UserError
 
-__all__ = ["partial_path", "write_text_atomic"]
+__all__ = ["partial_path", "write_bytes_atomic", "write_text_atomic"]
 
 
 def partial_path(target: Path) -> Path:
@@ -19,7 +19,12 @@ def partial_path(target: Path) -> Path:
 
 
 def write_text_atomic(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` via a temporary file in the same directory.
+    """Write ``text`` (UTF-8, newlines as given) to ``path``; see :func:`write_bytes_atomic`."""
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same directory.
 
     The temporary file is flushed and fsynced, then renamed over ``path``; the original
     is untouched if anything fails before the rename. An existing file keeps its mode.
@@ -34,8 +39,8 @@ def write_text_atomic(path: Path, text: str) -> None:
         raise UserError(f"cannot write '{path}': {exc.strerror}") from None
     temp = Path(temp_name)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         if mode is not None:
