@@ -136,7 +136,7 @@ def _tasks_and_targets(document: Any, part: str) -> None:
         ("proposals", "Đề xuất"),
     ):
         tag(document, f"if t.{field}")
-        para(document, "CCHC Body", f"{lead}: {{{{ t.{field}|join('; ') }}}}.")
+        para(document, "CCHC Body", f"- {lead}: {{{{ t.{field}|join('; ') }}}}.")
         tag(document, "endif")
     tag(document, "endfor")
     _loop(

@@ -192,7 +192,7 @@ def _run(command: list[str], timeout: float, docx: Path) -> tuple[int, str]:
                 os.killpg(process.pid, signal.SIGKILL)
             process.communicate()
             raise UserError(
-                f"LibreOffice did not convert '{docx}' to PDF within {timeout:.0f} s",
+                f"LibreOffice did not convert '{docx}' to PDF within {timeout:g} s",
                 hint="close other LibreOffice windows and try again",
             ) from None
         return process.returncode, output
