@@ -161,7 +161,7 @@ def add_styles(document: Any) -> None:
     rule.paragraph_format.line_spacing = Pt(4)
     borders = element("w:pBdr")
     borders.append(element("w:top", val="single", sz="6", space="1", color="000000"))
-    rule.element.get_or_add_pPr().append(borders)
+    set_property(rule.element.get_or_add_pPr(), borders)
 
 
 def para(container: Any, style: str, text: str = "", *, first: bool = False) -> Any:
@@ -186,40 +186,96 @@ def rule(container: Any, width_mm: float, column_mm: float) -> None:
     paragraph.paragraph_format.right_indent = side
 
 
-# The order CT_TblPr's children must keep (ECMA-376 Part 1, 17.4.60), or Word and
-# LibreOffice ignore the ones out of place.
-TBLPR_ORDER = (
-    "tblStyle",
-    "tblpPr",
-    "tblOverlap",
-    "bidiVisual",
-    "tblStyleRowBandSize",
-    "tblStyleColBandSize",
-    "tblW",
-    "jc",
-    "tblCellSpacing",
-    "tblInd",
-    "tblBorders",
-    "shd",
-    "tblLayout",
-    "tblCellMar",
-    "tblLook",
-)
+# The order of a properties element's children (ECMA-376 Part 1, 17.3.1.26, 17.4.60,
+# 17.4.82), as far as this template uses them. Word refuses a file whose property
+# children are out of order; LibreOffice silently ignores the misplaced ones.
+SCHEMA_ORDER = {
+    "pPr": (
+        "pStyle",
+        "keepNext",
+        "keepLines",
+        "pageBreakBefore",
+        "framePr",
+        "widowControl",
+        "numPr",
+        "suppressLineNumbers",
+        "pBdr",
+        "shd",
+        "tabs",
+        "suppressAutoHyphens",
+        "kinsoku",
+        "wordWrap",
+        "overflowPunct",
+        "topLinePunct",
+        "autoSpaceDE",
+        "autoSpaceDN",
+        "bidi",
+        "adjustRightInd",
+        "snapToGrid",
+        "spacing",
+        "ind",
+        "contextualSpacing",
+        "mirrorIndents",
+        "suppressOverlap",
+        "jc",
+        "textDirection",
+        "textAlignment",
+        "textboxTightWrap",
+        "outlineLvl",
+        "divId",
+        "cnfStyle",
+        "rPr",
+        "sectPr",
+        "pPrChange",
+    ),
+    "tblPr": (
+        "tblStyle",
+        "tblpPr",
+        "tblOverlap",
+        "bidiVisual",
+        "tblStyleRowBandSize",
+        "tblStyleColBandSize",
+        "tblW",
+        "jc",
+        "tblCellSpacing",
+        "tblInd",
+        "tblBorders",
+        "shd",
+        "tblLayout",
+        "tblCellMar",
+        "tblLook",
+        "tblCaption",
+        "tblDescription",
+    ),
+    "trPr": (
+        "cnfStyle",
+        "divId",
+        "gridBefore",
+        "gridAfter",
+        "wBefore",
+        "wAfter",
+        "cantSplit",
+        "trHeight",
+        "tblHeader",
+        "tblCellSpacing",
+        "jc",
+        "hidden",
+    ),
+}
 
 
-def set_table_property(tblpr: Any, element: Any) -> None:
-    """Put ``element`` into ``tblPr`` in schema order, replacing one of the same name."""
-    name = element.tag.split("}")[1]
-    rank = TBLPR_ORDER.index(name)
-    for child in list(tblpr):
-        child_name = child.tag.split("}")[1]
-        if child_name == name:
-            tblpr.remove(child)
-    for child in tblpr:
-        if TBLPR_ORDER.index(child.tag.split("}")[1]) > rank:
-            child.addprevious(element)
+def set_property(parent: Any, child: Any) -> None:
+    """Put ``child`` into a properties element (``pPr``, ``tblPr``, ``trPr``) at its
+    place in the schema's order, replacing one of the same name."""
+    order = [qn(f"w:{tag}") for tag in SCHEMA_ORDER[parent.tag.split("}")[1]]]
+    for old in parent.findall(child.tag):
+        parent.remove(old)
+    later = order[order.index(child.tag) + 1 :]
+    for sibling in parent:
+        if sibling.tag in later:
+            sibling.addprevious(child)
             return
-    tblpr.append(element)
+    parent.append(child)
 
 
 def new_table(document: Any, widths_mm: Iterable[float], rows: int, *, borders: bool) -> Any:
@@ -228,19 +284,18 @@ def new_table(document: Any, widths_mm: Iterable[float], rows: int, *, borders: 
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     tblpr = table._tbl.tblPr
-    set_table_property(tblpr, element("w:tblLayout", type="fixed"))
     edges = element("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         if borders:
             edges.append(element(f"w:{edge}", val="single", sz="4", space="0", color="000000"))
         else:
             edges.append(element(f"w:{edge}", val="nil"))
-    set_table_property(tblpr, edges)
+    set_property(tblpr, edges)
     if not borders:  # header and signature: no padding, the columns hold the text
         margins = element("w:tblCellMar")
         for side in ("left", "right"):
             margins.append(element(f"w:{side}", w="0", type="dxa"))
-        set_table_property(tblpr, margins)
+        set_property(tblpr, margins)
     for column, width in zip(table.columns, widths, strict=True):
         column.width = Mm(width)
         for cell in column.cells:
@@ -250,7 +305,7 @@ def new_table(document: Any, widths_mm: Iterable[float], rows: int, *, borders: 
 
 def repeat_header(row: Any) -> None:
     """Mark ``row`` as the table's header, repeated at the top of every page."""
-    row._tr.get_or_add_trPr().append(element("w:tblHeader"))
+    set_property(row._tr.get_or_add_trPr(), element("w:tblHeader"))
 
 
 def page_number(paragraph: Any) -> None:
