@@ -150,6 +150,7 @@ def docx_to_pdf(docx: Path, out_dir: Path, *, timeout: float = PDF_TIMEOUT) -> P
         raise UserError(f"cannot convert '{docx}': no such file")
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / f"{docx.stem}.pdf"
+    target.unlink(missing_ok=True)  # a PDF left from an earlier run must not pass for this one
     # A private profile: a LibreOffice already open on the desktop (or a parallel run)
     # would otherwise take the job, or lock the profile and fail the conversion.
     with tempfile.TemporaryDirectory(prefix="cchc-office-") as profile:

@@ -122,6 +122,17 @@ def running(pid: int) -> bool:
     return "State:\tZ" not in status
 
 
+def test_a_stale_pdf_does_not_pass_for_a_new_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_office(tmp_path / "bin", "exit 0")  # "succeeds" without writing anything
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "report.pdf").write_bytes(b"%PDF- from yesterday")
+    with pytest.raises(UserError, match="could not convert"):
+        docx_to_pdf(TEMPLATE, tmp_path / "out")
+
+
 def test_a_hung_conversion_is_killed_at_the_timeout(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -315,6 +315,15 @@ def test_xml_special_characters_in_the_data_are_text(tmp_path: Path) -> None:
     assert '- Tỷ lệ < 5% & "trễ" <w:p>' in lines
 
 
+def test_document_properties_name_the_report(tmp_path: Path) -> None:
+    context = sample_context()
+    context["summary"] = "Báo cáo CCHC & số liệu < 5%"
+    properties = render(tmp_path, context).core_properties
+    assert properties.title == "Báo cáo CCHC & số liệu < 5%"
+    assert properties.subject == context["title"]
+    assert properties.author == context["header"]["issuing_body"]
+
+
 def test_the_callers_context_is_left_alone(tmp_path: Path) -> None:
     context = sample_context()
     before = copy.deepcopy(context)
