@@ -34,6 +34,7 @@ from wordml import (
     FIXED_TIME,
     TEXT_WIDTH_MM,
     add_styles,
+    keep_row_together,
     new_table,
     normalise_styles,
     page_number,
@@ -53,7 +54,7 @@ OUTPUT = ROOT / "templates" / "report.docx"
 HEADER_COLUMNS = (72, 93)
 SIGNATURE_COLUMNS = (80, 85)
 # Targets table: ref, target, numerator, denominator, value, threshold, status.
-TARGET_COLUMNS = (15, 52, 17, 17, 20, 20, 24)
+TARGET_COLUMNS = (14, 56, 16, 16, 19, 19, 25)
 BREAKDOWN_COLUMNS = (55, 110)
 # Rules: "CỘNG HÒA…" header rules per Decree 30/2020 App. I. The slogan "Độc lập - Tự do
 # - Hạnh phúc" in 13 pt bold is ~56 mm wide (Times metrics); its rule is as long. The
@@ -205,16 +206,26 @@ def _signature(document: Any) -> None:
     para(right, "CCHC Signer Name", "{{ signer.name }}")
 
 
-def _targets_table(document: Any) -> None:
-    columns = ("ref", "target", "numerator", "denominator", "value", "threshold", "status")
-    table = new_table(document, TARGET_COLUMNS, rows=4, borders=True)
+def _looped_table(document: Any, widths: tuple[int, ...], loop: str, heads: list[str]) -> Any:
+    """A ruled table: a header row of ``heads`` repeated on every page, then one row per
+    element of ``loop`` (``{%tr for … %}``), never split across pages. Returns the cells
+    of that row."""
+    table = new_table(document, widths, rows=4, borders=True)
     head, loop_start, row, loop_end = table.rows
     repeat_header(head)
-    for cell, key in zip(head.cells, columns, strict=True):
-        para(cell, "CCHC Table Head", f"{{{{ labels.columns.{key} }}}}", first=True)
-    para(loop_start.cells[0], "Normal", "{%tr for t in targets %}", first=True)
+    keep_row_together(row)
+    for cell, text in zip(head.cells, heads, strict=True):
+        para(cell, "CCHC Table Head", text, first=True)
+    para(loop_start.cells[0], "Normal", f"{{%tr for {loop} %}}", first=True)
     para(loop_end.cells[0], "Normal", "{%tr endfor %}", first=True)
-    ref, target, numerator, denominator, value, threshold, status = row.cells
+    return row.cells
+
+
+def _targets_table(document: Any) -> None:
+    columns = ("ref", "target", "numerator", "denominator", "value", "threshold", "status")
+    heads = [f"{{{{ labels.columns.{key} }}}}" for key in columns]
+    cells = _looped_table(document, TARGET_COLUMNS, "t in targets", heads)
+    ref, target, numerator, denominator, value, threshold, status = cells
     para(ref, "CCHC Table Center", "{{ t.ref }}", first=True)
     para(target, "CCHC Table Text", "{{ t.text }}", first=True)
     para(target, "CCHC Table Note", "({{ t.measure_label }})")
@@ -234,14 +245,8 @@ def _targets_table(document: Any) -> None:
 def _breakdown_table(document: Any) -> None:
     # The breakdown's measures vary from plan to plan, and docxtpl cannot add columns
     # cleanly; so one row per unit, and one cell listing "measure: value" per measure.
-    table = new_table(document, BREAKDOWN_COLUMNS, rows=4, borders=True)
-    head, loop_start, row, loop_end = table.rows
-    repeat_header(head)
-    para(head.cells[0], "CCHC Table Head", "{{ breakdown.columns[0] }}", first=True)
-    para(head.cells[1], "CCHC Table Head", "{{ labels.columns.value }}", first=True)
-    para(loop_start.cells[0], "Normal", "{%tr for row in breakdown.rows %}", first=True)
-    para(loop_end.cells[0], "Normal", "{%tr endfor %}", first=True)
-    unit, values = row.cells
+    heads = ["{{ breakdown.columns[0] }}", "{{ labels.columns.value }}"]
+    unit, values = _looped_table(document, BREAKDOWN_COLUMNS, "row in breakdown.rows", heads)
     para(unit, "CCHC Table Text", "{{ row[0] }}", first=True)
     tag(values, "for i in range(1, row|length)", first=True)
     para(values, "CCHC Table Text", "{{ breakdown.columns[i] }}: {{ row[i] }}")

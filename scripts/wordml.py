@@ -303,6 +303,11 @@ def new_table(document: Any, widths_mm: Iterable[float], rows: int, *, borders: 
     return table
 
 
+def keep_row_together(row: Any) -> None:
+    """Never split ``row`` across two pages."""
+    set_property(row._tr.get_or_add_trPr(), element("w:cantSplit"))
+
+
 def repeat_header(row: Any) -> None:
     """Mark ``row`` as the table's header, repeated at the top of every page."""
     set_property(row._tr.get_or_add_trPr(), element("w:tblHeader"))

@@ -236,6 +236,7 @@ def test_targets_table_one_row_per_target_under_a_repeated_header(report: Any) -
     assert head._tr.trPr.find(qn("w:tblHeader")) is not None
     assert [c.text for c in head.cells] == list(context["labels"]["columns"].values())
     for row, target in zip(table.rows[1:], context["targets"], strict=True):
+        assert row._tr.trPr.find(qn("w:cantSplit")) is not None  # a row stays on one page
         cells = [c.text for c in row.cells]
         assert cells[0] == target["ref"]
         assert cells[1] == f"{target['text']}\n({target['measure_label']})"
