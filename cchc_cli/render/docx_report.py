@@ -66,6 +66,7 @@ def _open_template(loader: Any, template: Path) -> Any:
     from zipfile import BadZipFile
 
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
 
     if not template.is_file():
         raise TemplateError(
@@ -75,7 +76,7 @@ def _open_template(loader: Any, template: Path) -> Any:
     document = loader(template)
     try:
         document.init_docx()
-    except (PackageNotFoundError, BadZipFile, KeyError, ValueError) as exc:
+    except (PackageNotFoundError, BadZipFile, KeyError, ValueError, XMLSyntaxError) as exc:
         raise TemplateError(
             f"{template}: not a Word (.docx) file ({exc})",
             hint="save the template from Word or LibreOffice as .docx (Word 2007-365)",
