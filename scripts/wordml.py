@@ -46,9 +46,10 @@ class Look:
     after: float = 0
     keep_with_next: bool = False
     page_break_before: bool = False
+    line: float = 1.0  # line spacing, in lines (the Decree: single to 1.5)
 
 
-BODY = Look(14, JUSTIFY, indent=True, before=6)
+BODY = Look(14, JUSTIFY, indent=True, before=6, line=1.15)
 STYLES: dict[str, Look] = {
     # Header, left column: parent body, issuing body, number and symbol.
     "CCHC Parent Body": Look(13, CENTER, caps=True),
@@ -64,10 +65,12 @@ STYLES: dict[str, Look] = {
     "CCHC Summary": Look(14, CENTER, bold=True, keep_with_next=True),
     "CCHC Body": BODY,
     "CCHC Heading": Look(
-        14, JUSTIFY, bold=True, caps=True, indent=True, before=6, keep_with_next=True
+        14, JUSTIFY, bold=True, caps=True, indent=True, before=6, keep_with_next=True, line=1.15
     ),
-    "CCHC Subheading": Look(14, JUSTIFY, bold=True, indent=True, before=6, keep_with_next=True),
-    "CCHC Placeholder": Look(14, JUSTIFY, italic=True, indent=True, before=6),
+    "CCHC Subheading": Look(
+        14, JUSTIFY, bold=True, indent=True, before=6, keep_with_next=True, line=1.15
+    ),
+    "CCHC Placeholder": Look(14, JUSTIFY, italic=True, indent=True, before=6, line=1.15),
     # Recipients (Nơi nhận) and signature.
     "CCHC Recipients Label": Look(12, LEFT, bold=True, italic=True, before=12),
     "CCHC Recipient": Look(11, LEFT),
@@ -93,10 +96,11 @@ STYLES: dict[str, Look] = {
 
 
 def element(tag: str, **attrs: str) -> Any:
-    element = OxmlElement(tag)
+    """A new ``w:`` element with ``w:`` attributes."""
+    node = OxmlElement(tag)
     for name, value in attrs.items():
-        element.set(qn(f"w:{name}"), value)
-    return element
+        node.set(qn(f"w:{name}"), value)
+    return node
 
 
 def set_fonts(rpr: Any) -> None:
@@ -155,10 +159,9 @@ def add_styles(document: Any) -> None:
         fmt.first_line_indent = Cm(1.27) if look.indent else Cm(0)
         fmt.keep_with_next = look.keep_with_next
         fmt.page_break_before = look.page_break_before
-        if look is BODY or name in {"CCHC Heading", "CCHC Subheading", "CCHC Placeholder"}:
-            fmt.line_spacing = 1.15
+        fmt.line_spacing = look.line
     rule = document.styles["CCHC Rule"]
-    rule.paragraph_format.line_spacing = Pt(4)
+    rule.paragraph_format.line_spacing = Pt(4)  # exactly: the paragraph is only its line
     borders = element("w:pBdr")
     borders.append(element("w:top", val="single", sz="6", space="1", color="000000"))
     set_property(rule.element.get_or_add_pPr(), borders)
@@ -173,9 +176,9 @@ def para(container: Any, style: str, text: str = "", *, first: bool = False) -> 
     return paragraph
 
 
-def tag(container: Any, tag: str, *, first: bool = False) -> None:
-    """A docxtpl paragraph tag (``{%p if … %}``): the paragraph disappears when rendered."""
-    para(container, "Normal", f"{{%p {tag} %}}", first=first)
+def tag(container: Any, code: str, *, first: bool = False) -> None:
+    """A docxtpl paragraph tag (``{%p code %}``): the paragraph disappears when rendered."""
+    para(container, "Normal", f"{{%p {code} %}}", first=first)
 
 
 def rule(container: Any, width_mm: float, column_mm: float) -> None:
@@ -189,79 +192,27 @@ def rule(container: Any, width_mm: float, column_mm: float) -> None:
 # The order of a properties element's children (ECMA-376 Part 1, 17.3.1.26, 17.4.60,
 # 17.4.82), as far as this template uses them. Word refuses a file whose property
 # children are out of order; LibreOffice silently ignores the misplaced ones.
+# fmt: off
 SCHEMA_ORDER = {
     "pPr": (
-        "pStyle",
-        "keepNext",
-        "keepLines",
-        "pageBreakBefore",
-        "framePr",
-        "widowControl",
-        "numPr",
-        "suppressLineNumbers",
-        "pBdr",
-        "shd",
-        "tabs",
-        "suppressAutoHyphens",
-        "kinsoku",
-        "wordWrap",
-        "overflowPunct",
-        "topLinePunct",
-        "autoSpaceDE",
-        "autoSpaceDN",
-        "bidi",
-        "adjustRightInd",
-        "snapToGrid",
-        "spacing",
-        "ind",
-        "contextualSpacing",
-        "mirrorIndents",
-        "suppressOverlap",
-        "jc",
-        "textDirection",
-        "textAlignment",
-        "textboxTightWrap",
-        "outlineLvl",
-        "divId",
-        "cnfStyle",
-        "rPr",
-        "sectPr",
-        "pPrChange",
+        "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl",
+        "numPr", "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens",
+        "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN",
+        "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing",
+        "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment",
+        "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange",
     ),
     "tblPr": (
-        "tblStyle",
-        "tblpPr",
-        "tblOverlap",
-        "bidiVisual",
-        "tblStyleRowBandSize",
-        "tblStyleColBandSize",
-        "tblW",
-        "jc",
-        "tblCellSpacing",
-        "tblInd",
-        "tblBorders",
-        "shd",
-        "tblLayout",
-        "tblCellMar",
-        "tblLook",
-        "tblCaption",
-        "tblDescription",
+        "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
+        "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd",
+        "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription",
     ),
     "trPr": (
-        "cnfStyle",
-        "divId",
-        "gridBefore",
-        "gridAfter",
-        "wBefore",
-        "wAfter",
-        "cantSplit",
-        "trHeight",
-        "tblHeader",
-        "tblCellSpacing",
-        "jc",
-        "hidden",
+        "cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter", "cantSplit",
+        "trHeight", "tblHeader", "tblCellSpacing", "jc", "hidden",
     ),
 }
+# fmt: on
 
 
 def set_property(parent: Any, child: Any) -> None:
