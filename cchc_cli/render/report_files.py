@@ -152,10 +152,10 @@ def _html(result: ReportResult, dirs: Sequence[Path]) -> str:
 
 
 def _docx(result: ReportResult, dirs: Sequence[Path]) -> bytes:
-    from cchc_cli.render.docx_report import render_docx_bytes
+    from cchc_cli.render.docx_report import render_docx
     from cchc_cli.render.report_context import report_context
     from cchc_cli.render.templating import find_template
 
     context = report_context(result, load_outline(dirs))
     template = find_template("report.docx", dirs)
-    return render_docx_bytes(context, template, _charts(result, dirs, "png"))
+    return render_docx(context, template, _charts(result, dirs, "png"))

@@ -153,3 +153,17 @@ def test_pdf_without_libreoffice_names_the_package(
     run = cli([*REPORT, "--quarter", "Q2", "--format", "pdf", "-o", "out"])
     assert run.exit_code == 2, run.output
     assert "libreoffice-writer-nogui" in run.stderr
+
+
+def test_a_broken_template_writes_no_file_at_all(cli: Invoke, repo: Path) -> None:
+    (repo / "own").mkdir()
+    (repo / "own" / "report.docx").write_bytes(b"not a zip")
+    (repo / "out").mkdir()
+    (repo / "out" / "bao-cao-cchc-2024-Q2.md").write_text("previous\n")
+    args = [*REPORT, "--quarter", "Q2", "--format", "all", "-o", "out", "--templates", "own"]
+    run = cli([*args, "--force"])
+    assert run.exit_code == 2, run.output
+    assert "report.docx: not a Word (.docx) file" in run.stderr
+    # Every file is rendered before any is written: nothing half-done is left behind.
+    assert sorted(p.name for p in (repo / "out").iterdir()) == ["bao-cao-cchc-2024-Q2.md"]
+    assert (repo / "out" / "bao-cao-cchc-2024-Q2.md").read_text() == "previous\n"
