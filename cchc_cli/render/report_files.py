@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from cchc_cli.errors import UserError
 from cchc_cli.render.charts import ChartFormat
@@ -83,20 +83,16 @@ def report_markdown(
 ) -> str:
     """The report in Markdown (chart images named by ``images``: chart → file name)."""
     from cchc_cli.render.report_context import report_context
+
+    return _markdown(report_context(result, load_outline(dirs), images), dirs)
+
+
+def _markdown(context: dict[str, Any], dirs: Sequence[Path]) -> str:
     from cchc_cli.render.templating import load_template, render_template, sandbox
 
     env = sandbox(dirs)
     env.filters["cell"] = _cell
-    context = report_context(result, load_outline(dirs), images)
     return render_template(load_template(env, "report.md.j2"), context)
-
-
-def _charts(result: ReportResult, dirs: Sequence[Path], fmt: ChartFormat) -> dict[str, bytes]:
-    """Every chart of the report that has data, drawn as ``fmt``."""
-    from cchc_cli.render.charts import report_charts
-    from cchc_cli.render.report_context import report_context
-
-    return report_charts(report_context(result, load_outline(dirs)), fmt)
 
 
 def _targets(
@@ -121,41 +117,43 @@ def report_outputs(
 ) -> dict[Path, bytes]:
     """Every file of the report as ``fmt`` under ``output`` (path → content), in order.
 
-    ``pdf`` yields the Word file; the caller converts it (LibreOffice) once written.
+    The context is built once and each kind of chart drawn once (PNG for Markdown and
+    Word, SVG for HTML). ``pdf`` yields the Word file; the caller converts it
+    (LibreOffice) once written.
     """
+    from cchc_cli.render.charts import report_charts
+    from cchc_cli.render.report_context import report_context
+
     kinds: tuple[ReportFormat, ...] = _ALL if fmt == "all" else (fmt,)
     stem = base_name(result)
     names = {kind: stem + _SUFFIX["docx" if kind == "pdf" else kind] for kind in kinds}
+    targets = _targets(output, names, fmt)
+    context = report_context(result, load_outline(dirs))
+    drawn: dict[ChartFormat, dict[str, bytes]] = {}
+
+    def charts(kind: ChartFormat) -> dict[str, bytes]:
+        if kind not in drawn:
+            drawn[kind] = report_charts(context, kind)
+        return drawn[kind]
+
     files: dict[Path, bytes] = {}
-    for kind, path in _targets(output, names, fmt).items():
+    for kind, path in targets.items():
         if kind == "md":
-            images = _charts(result, dirs, "png")
-            for name, png in images.items():
+            pngs = charts("png")
+            for name, png in pngs.items():
                 files[path.with_name(f"{path.stem}-{name}.png")] = png
-            shown = {name: f"{path.stem}-{name}.png" for name in images}
-            files[path] = report_markdown(result, dirs, shown).encode("utf-8")
+            shown = {name: f"{path.stem}-{name}.png" for name in pngs}
+            files[path] = _markdown({**context, "images": shown}, dirs).encode("utf-8")
         elif kind == "html":
-            files[path] = _html(result, dirs).encode("utf-8")
+            from cchc_cli.render.html_report import render_html
+
+            html = render_html({**context, "images": charts("svg")}, dirs)
+            files[path] = html.encode("utf-8")
         else:
-            files[path.with_suffix(".docx")] = _docx(result, dirs)
+            from cchc_cli.render.docx_report import render_docx
+            from cchc_cli.render.templating import find_template
+
+            template = find_template("report.docx", dirs)
+            files[path.with_suffix(".docx")] = render_docx(context, template, charts("png"))
     # Markdown first, then its charts: the order a reader is told about them.
     return dict(sorted(files.items(), key=lambda item: item[0].suffix == ".png"))
-
-
-def _html(result: ReportResult, dirs: Sequence[Path]) -> str:
-    from cchc_cli.render.html_report import render_html
-    from cchc_cli.render.report_context import report_context
-
-    return render_html(
-        report_context(result, load_outline(dirs), _charts(result, dirs, "svg")), dirs
-    )
-
-
-def _docx(result: ReportResult, dirs: Sequence[Path]) -> bytes:
-    from cchc_cli.render.docx_report import render_docx
-    from cchc_cli.render.report_context import report_context
-    from cchc_cli.render.templating import find_template
-
-    context = report_context(result, load_outline(dirs))
-    template = find_template("report.docx", dirs)
-    return render_docx(context, template, _charts(result, dirs, "png"))

@@ -115,3 +115,17 @@ def test_format_all_writes_markdown_html_word_and_charts(cli: Invoke, repo: Path
     targets = max(document.tables, key=lambda table: len(table.rows))
     assert len(targets.rows) == 36 + 1  # one row per target, and the header row
     assert len(document.inline_shapes) == 2  # the two charts
+
+
+def test_the_readme_examples_are_the_real_output(cli: Invoke, repo: Path) -> None:
+    from tests.conftest import ROOT
+    from tests.test_readme import console_example
+
+    command = "cchc report --quarter Q2 --year 2024 --as-of 2024-07-05 --format all -o out/"
+    run = cli(["--plan", "plan", *command.split()[1:]])
+    assert run.exit_code == 0, run.output
+    assert run.stderr.rstrip("\n") == console_example(command)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("```markdown\n") + len("```markdown\n")
+    excerpt = readme[start : readme.index("```", start)]
+    assert cli(Q2).stdout.startswith(excerpt)
