@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
 
-from cchc_cli.cli.options import PlanOption
+from cchc_cli.cli.options import DataOption, HalfOption, PlanOption, QuarterOption, YearOption
 
 EPILOG = (
     "Examples: cchc kpi --year 2024 | cchc kpi --quarter Q2 --by unit | "
@@ -20,9 +19,9 @@ EPILOG = (
 def kpi(
     ctx: typer.Context,
     plan: PlanOption = None,
-    quarter: Annotated[str | None, typer.Option("--quarter", help="Q1-Q4 of the year.")] = None,
-    half: Annotated[str | None, typer.Option("--half", help="H1 or H2 of the year.")] = None,
-    year: Annotated[int | None, typer.Option("--year", help="Year (default: the plan's).")] = None,
+    quarter: QuarterOption = None,
+    half: HalfOption = None,
+    year: YearOption = None,
     start: Annotated[str | None, typer.Option("--from", help="First day, YYYY-MM-DD.")] = None,
     end: Annotated[
         str | None, typer.Option("--to", help="Last day, YYYY-MM-DD (inclusive).")
@@ -34,12 +33,7 @@ def kpi(
         list[str] | None,
         typer.Option("--by", help="Break down by unit, procedure, month or quarter (repeatable)."),
     ] = None,
-    data: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--data", help="Export file(s) to use instead of the dossier dataset's files."
-        ),
-    ] = None,
+    data: DataOption = None,
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="Today, YYYY-MM-DD (default: today).")
     ] = None,

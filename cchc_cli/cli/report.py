@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 import typer
 
-from cchc_cli.cli.options import PlanOption
+from cchc_cli.cli.options import DataOption, HalfOption, PlanOption, QuarterOption, YearOption
 
 EPILOG = (
     "Examples: cchc report --quarter Q2 --year 2024 --format all -o out/ | "
@@ -22,16 +22,9 @@ EPILOG = (
 def report(
     ctx: typer.Context,
     plan: PlanOption = None,
-    quarter: Annotated[
-        str | None, typer.Option("--quarter", help="The quarterly report: Q1-Q4.")
-    ] = None,
-    half: Annotated[
-        str | None, typer.Option("--half", help="The six-month report: H1 or H2.")
-    ] = None,
-    year: Annotated[
-        int | None,
-        typer.Option("--year", help="The year (default: the plan's); alone: the annual report."),
-    ] = None,
+    quarter: QuarterOption = None,
+    half: HalfOption = None,
+    year: YearOption = None,
     as_of: Annotated[
         str | None,
         typer.Option(
@@ -75,12 +68,7 @@ def report(
             "--unit", "-u", metavar="CODE", help="One unit's report (its tasks and dossiers)."
         ),
     ] = None,
-    data: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--data", help="Export file(s) to use instead of the dossier dataset's files."
-        ),
-    ] = None,
+    data: DataOption = None,
     force: Annotated[bool, typer.Option("--force", help="Replace files that exist.")] = False,
 ) -> None:
     """Write the quarterly, six-month or annual CCHC report (Decree 30/2020 form)."""

@@ -14,17 +14,15 @@ from __future__ import annotations
 
 import contextlib
 import io
-import os
 import re
 import shutil
-import signal
-import subprocess
 import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from cchc_cli.errors import UserError
+from cchc_cli.render.external import run_tool
 from cchc_cli.render.templating import TemplateError, sandbox
 
 __all__ = ["CHART_WIDTH_MM", "PDF_TIMEOUT", "docx_to_pdf", "render_docx"]
@@ -163,7 +161,12 @@ def docx_to_pdf(docx: Path, out_dir: Path, *, timeout: float = PDF_TIMEOUT) -> P
             str(out_dir),
             str(docx),
         ]
-        returncode, output = _run(command, timeout, docx)
+        returncode, output = run_tool(
+            command,
+            timeout,
+            name="LibreOffice",
+            hint="close other LibreOffice windows and try again",
+        )
     if returncode != 0 or not target.is_file():
         detail = _last_line(output) or f"exit status {returncode}"
         raise UserError(
@@ -171,30 +174,6 @@ def docx_to_pdf(docx: Path, out_dir: Path, *, timeout: float = PDF_TIMEOUT) -> P
             hint="open the file in LibreOffice Writer to see what it dislikes",
         )
     return target
-
-
-def _run(command: list[str], timeout: float, docx: Path) -> tuple[int, str]:
-    """Run LibreOffice in its own process group, killed whole on timeout."""
-    with subprocess.Popen(  # noqa: S603 - our argument list, no shell
-        command,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        errors="replace",
-        start_new_session=True,
-    ) as process:
-        try:
-            output, _ = process.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)
-            process.communicate()
-            raise UserError(
-                f"LibreOffice did not convert '{docx}' to PDF within {timeout:g} s",
-                hint="close other LibreOffice windows and try again",
-            ) from None
-        return process.returncode, output
 
 
 def _last_line(output: str) -> str:

@@ -13,16 +13,14 @@ and is one Debian package away (``apt-get install chromium``).
 
 from __future__ import annotations
 
-import os
 import shutil
-import signal
-import subprocess
 import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from cchc_cli.errors import UserError
+from cchc_cli.render.external import run_tool
 from cchc_cli.render.templating import load_template, render_template, sandbox
 
 __all__ = ["HTML_TEMPLATE", "chart_svgs", "find_chromium", "html_to_pdf", "render_html"]
@@ -104,7 +102,12 @@ def html_to_pdf(html_file: Path, out_pdf: Path, *, timeout: float = PDF_TIMEOUT_
             f"--print-to-pdf={out_pdf}",
             html_file.resolve().as_uri(),
         ]
-        returncode, stderr = _run(command, timeout)
+        returncode, stderr = run_tool(
+            command,
+            timeout,
+            name="Chromium",
+            hint="try again, or open the HTML report in a browser and print it to PDF",
+        )
     if returncode != 0 or not out_pdf.is_file() or out_pdf.stat().st_size == 0:
         detail = stderr.strip().splitlines()[-3:]
         raise UserError(
@@ -112,29 +115,3 @@ def html_to_pdf(html_file: Path, out_pdf: Path, *, timeout: float = PDF_TIMEOUT_
             + (":\n  " + "\n  ".join(detail) if detail else ""),
             hint="open the HTML report in a browser and print it to PDF instead",
         )
-
-
-def _run(command: list[str], timeout: float) -> tuple[int, str]:
-    """Run Chromium in its own process group; on timeout, end the whole group."""
-    try:
-        process = subprocess.Popen(  # noqa: S603 (fixed argument list, no shell)
-            command,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-            errors="replace",
-            start_new_session=True,
-        )
-    except OSError as exc:
-        raise UserError(f"cannot start {command[0]}: {exc.strerror or exc}") from None
-    try:
-        _, stderr = process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.communicate()
-        raise UserError(
-            f"Chromium did not finish printing the PDF within {timeout:.0f} s",
-            hint="try again, or open the HTML report in a browser and print it to PDF",
-        ) from None
-    return process.returncode, stderr
