@@ -14,9 +14,12 @@ from typing import Any, Literal
 from cchc_cli.errors import UserError
 
 __all__ = [
+    "FIRST_DAY",
+    "LAST_DAY",
     "WEEKDAYS",
     "PeriodRule",
     "as_of_date",
+    "check_countable",
     "format_day",
     "parse_date_option",
     "parse_iso_date",
@@ -30,6 +33,14 @@ PeriodRule = Literal["decree-09-2019", "calendar"]
 """How a report's data period is cut: Decree 09/2019/NĐ-CP Art. 12 (15th of the month
 before the period to the 14th of its last month) or calendar months, quarters, years.
 The rule itself is :func:`cchc_cli.schedule.periods.data_period`."""
+
+FIRST_DAY = date(1901, 1, 1)
+LAST_DAY = date(2099, 12, 31)
+"""The days cchc counts on: the years whose public holidays (lunar ones included) the
+``holidays`` package knows. Past them working days cannot be counted, and day arithmetic
+would soon run off Python's calendar (year 9999)."""
+MAX_SPAN_DAYS = 36_500
+"""The longest span of days an option may ask for (``--within``): a hundred years."""
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -93,8 +104,28 @@ def format_day(day: date) -> str:
     return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
 
 
+def check_countable(day: date, option: str) -> date:
+    """``day`` if cchc can count working days around it, else :class:`UserError`."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise UserError(
+            f"{option} {day.isoformat()} is outside the years cchc can count working days "
+            f"in ({FIRST_DAY.year}-{LAST_DAY.year}, the years whose public holidays are known)",
+            hint=f"give a day between {FIRST_DAY.isoformat()} and {LAST_DAY.isoformat()}",
+        )
+    return day
+
+
+def check_span(days: int, option: str) -> int:
+    """A number of days asked for on the command line, or :class:`UserError`."""
+    if not 0 <= days <= MAX_SPAN_DAYS:
+        raise UserError(
+            f"{option} {days}: give a number of days from 0 to {MAX_SPAN_DAYS:,} (a hundred years)"
+        )
+    return days
+
+
 def as_of_date(as_of: date | None, timezone: str, today: date | None = None) -> date:
     """The day a view is computed for: ``--as-of``, else today where the office is."""
     if as_of is not None:
-        return as_of
+        return check_countable(as_of, "--as-of")
     return today if today is not None else today_in(timezone)

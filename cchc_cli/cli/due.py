@@ -36,10 +36,12 @@ def due(
     """Print the due date of a dossier received on DATE with DAYS working days to process it."""
     from cchc_cli.cli.schedule_options import option_date
     from cchc_cli.cli.state import err_console, plan_dir
+    from cchc_cli.dates import check_countable
     from cchc_cli.render.day_views import due_output
 
     start = option_date(received, "DATE")
     assert start is not None  # noqa: S101 - a required argument
+    check_countable(start, "DATE")
     result = due_output(plan_dir(ctx, plan), start, days, calendar_days=calendar_days, fmt=fmt)
     typer.echo(result.result)
     if result.explanation:

@@ -24,9 +24,11 @@ def workday(
     """Say whether DATE is a working day, and why not (weekend, holiday, plan override)."""
     from cchc_cli.cli.schedule_options import option_date
     from cchc_cli.cli.state import plan_dir
+    from cchc_cli.dates import check_countable
     from cchc_cli.render.day_views import workday_output
 
     parsed = option_date(day, "DATE")
     assert parsed is not None  # noqa: S101 - a required argument
+    check_countable(parsed, "DATE")
     text, _ = workday_output(plan_dir(ctx, plan), parsed, fmt=fmt)
     typer.echo(text)

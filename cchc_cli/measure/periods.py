@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from cchc_cli.dates import FIRST_DAY, LAST_DAY, check_countable
 from cchc_cli.errors import UserError
 from cchc_cli.model.duties import PeriodRule
 from cchc_cli.schedule.periods import data_period, frequency_of
@@ -84,11 +85,18 @@ def select_period(
             raise UserError(
                 "--from/--to name the period on their own; drop --quarter/--half/--year/--ytd"
             )
+        check_countable(start, "--from")
+        check_countable(end, "--to")
         if start > end:
             raise UserError(f"--from {start} is after --to {end}")
         return Period(f"{start.isoformat()}..{end.isoformat()}", start, end)
     if quarter and half:
         raise UserError("give --quarter or --half, not both")
+    if year is not None and not FIRST_DAY.year <= year <= LAST_DAY.year:
+        raise UserError(
+            f"--year {year}: cchc measures the years {FIRST_DAY.year}-{LAST_DAY.year}",
+            hint=f"the plan's year is {plan_year}: cchc kpi --year {plan_year}",
+        )
     which = (quarter or half or "Y").upper()
     if frequency_of(which) is None:
         raise UserError(f"unknown period '{which}': use Q1-Q4 for --quarter, H1 or H2 for --half")
