@@ -16,20 +16,25 @@ way.
 from __future__ import annotations
 
 import csv
+import math
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cchc_cli.errors import UserError
 from cchc_cli.findings import relative_path
-from cchc_cli.measure.cache import Cache, digest_of
-from cchc_cli.measure.importer import match_columns
+from cchc_cli.measure.cache import Cache
+from cchc_cli.measure.importer import match_columns, sniff_dataset_file
 from cchc_cli.measure.periods import Period, parse_period_label
-from cchc_cli.measure.sniff import decode_all, sniff_csv
-from cchc_cli.measure.xlsx import XLSX_SUFFIXES, xlsx_to_csv
+from cchc_cli.measure.sniff import clip, decode_all
 from cchc_cli.model.datasets import Dataset
 from cchc_cli.model.duties import PeriodRule
 
-__all__ = ["Measurement", "pick", "read_measurements"]
+__all__ = ["MAX_NUMBER", "Measurement", "pick", "read_measurements"]
+
+MAX_NUMBER = 1e15
+"""Counts and percentages beyond this are typing mistakes (``1e400`` is infinity)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +61,25 @@ def _number(text: str, what: str, where: str) -> float | None:
         number = float(cleaned)
     except ValueError:
         raise UserError(f"{where}: {what} '{text}' is not a number") from None
+    if not math.isfinite(number) or number > MAX_NUMBER:
+        raise UserError(
+            f"{where}: {what} '{clip(text)}' is not a usable number (at most {MAX_NUMBER:.0e})"
+        )
     if number < 0:
         raise UserError(f"{where}: {what} {text} is negative")
     return number
+
+
+def _rows_after_header(reader: Any, header_line: int, name: str) -> Iterator[tuple[list[str], int]]:
+    """(cells, first line) of every record after the header."""
+    line = 1
+    try:
+        for record in reader:
+            if line > header_line:
+                yield record, line
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise UserError(f"{name}:{line}: cannot read the row ({exc})") from None
 
 
 def read_measurements(
@@ -67,21 +88,11 @@ def read_measurements(
     """Every row of a ``measurements`` dataset; a bad cell is an error at file:line."""
     found: list[Measurement] = []
     for path in files:
-        text_path = path
-        if path.suffix.lower() in XLSX_SUFFIXES:
-            text_path = cache.path(
-                cache.content_hash(path), digest_of(["xlsx", dataset.sheet]), ".csv"
-            )
-            if not text_path.exists():
-                xlsx_to_csv(path, text_path, dataset.sheet)
-        sniffed = sniff_csv(
-            text_path, "utf-8" if text_path != path else dataset.encoding, dataset.delimiter
-        )
+        sniffed, text_path = sniff_dataset_file(dataset, path, cache)
         positions = match_columns(dataset, sniffed)
         name = relative_path(path)
         reader = csv.reader(decode_all(text_path, sniffed.encoding), delimiter=sniffed.delimiter)
-        next(reader, None)
-        for line, row in enumerate(reader, start=2):
+        for row, line in _rows_after_header(reader, sniffed.header_line, name):
             if not any(cell.strip() for cell in row):
                 continue
             cells = {
