@@ -68,7 +68,13 @@ class FilterError(ValueError):
 
     @property
     def excerpt(self) -> str:
-        return f"{self.text[: self.position]}⟨here⟩{self.text[self.position :]}".strip()
+        before = self.text[max(0, self.position - 40) : self.position]
+        after = self.text[self.position : self.position + 40]
+        return (
+            ("…" if self.position > 40 else "")
+            + f"{before}⟨here⟩{after}"
+            + ("…" if len(self.text) > self.position + 40 else "")
+        ).strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,11 +163,26 @@ class Logical:
 Node = Compare | InList | IsEmpty | Truth | Logical
 
 
+MAX_DEPTH = 32
+"""How deeply parentheses and ``not`` may nest: a real filter needs three or four levels,
+and a parser that recurses without a bound is stopped by Python's own limit instead."""
+
+
 class _Parser:
     def __init__(self, text: str) -> None:
         self.text = text
         self.tokens = tokenize(text)
         self.index = 0
+        self.depth = 0
+
+    def deeper(self, token: Token) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise self.error(
+                f"parentheses and 'not' nest more than {MAX_DEPTH} levels deep; "
+                "write the condition more simply",
+                token,
+            )
 
     @property
     def token(self) -> Token:
@@ -216,14 +237,21 @@ class _Parser:
         return parts[0] if len(parts) == 1 else Logical("and", tuple(parts))
 
     def not_expr(self) -> Node:
-        if self.accept("not"):
-            return Logical("not", (self.not_expr(),))
+        token = self.accept("not")
+        if token is not None:
+            self.deeper(token)
+            node = Logical("not", (self.not_expr(),))
+            self.depth -= 1
+            return node
         return self.atom()
 
     def atom(self) -> Node:
-        if self.accept("("):
+        token = self.accept("(")
+        if token is not None:
+            self.deeper(token)
             node = self.or_expr()
             self.expect(")", "')' to close the parenthesis")
+            self.depth -= 1
             return node
         field = self.field()
         kind = DOSSIER_FIELDS[field.name]
