@@ -49,6 +49,14 @@ def kpi(
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail (exit 1) when rows are invalid or duplicated.")
     ] = False,
+    rejects: Annotated[
+        Path | None,
+        typer.Option(
+            "--rejects",
+            metavar="FILE",
+            help="Write every row set aside (file, line, reason) to FILE, CSV for Excel.",
+        ),
+    ] = None,
 ) -> None:
     """Measure every target for a period: value, threshold and status (met, missed…)."""
     from cchc_cli.cli.schedule_options import option_date
@@ -80,8 +88,17 @@ def kpi(
         ytd=ytd,
     )
     today = as_of_date(option_date(as_of, "--as-of"), validated.calendar.timezone)
-    result = run_kpi(validated, directory, period, as_of=today, by=keys, data=data or [])
+    result = run_kpi(
+        validated, directory, period, as_of=today, by=keys, data=data or [], rejects=rejects
+    )
     render_kpi(result, fmt, out_console(ctx))
+    for report in result.datasets:
+        if fmt == "text" and report.unshown:
+            more = "" if rejects else " (--rejects FILE lists them all)"
+            out_console(ctx).print(f"  … and {report.unshown:,} more{more}", markup=False)
+    verdicts = [v for v in (report.verdict() for report in result.datasets) if v]
+    if verdicts:
+        raise FindingsError("; ".join(verdicts))
     unclean = [report for report in result.datasets if not report.clean]
     if strict and unclean:
         detail = "; ".join(

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from cchc_cli.errors import UserError
 from cchc_cli.measure.attainment import Figure, TargetResult, elapsed_months, judge
 from cchc_cli.measure.cube import GROUP_COLUMNS, Cube
 from cchc_cli.measure.formulas import FORMULAS, OVERDUE_AT_END, PLAN_FORMULAS, plan_tasks_done
@@ -22,7 +23,15 @@ from cchc_cli.model.datasets import CustomMeasure, Dataset
 from cchc_cli.model.plan import Plan
 from cchc_cli.model.tasks import Task
 
-__all__ = ["BY_KEYS", "BreakdownRow", "KpiResult", "Measures", "evaluate_targets", "run_kpi"]
+__all__ = [
+    "BY_KEYS",
+    "BreakdownRow",
+    "KpiResult",
+    "Measures",
+    "check_period_has_targets",
+    "evaluate_targets",
+    "run_kpi",
+]
 
 BY_KEYS = ("unit", "procedure", "month", "quarter")
 
@@ -202,6 +211,23 @@ def judge_all(plan: Plan, measures: Measures, period: Period, as_of: date) -> li
     return results
 
 
+def check_period_has_targets(plan: Plan, period: Period) -> None:
+    """:class:`UserError` when ``period`` lies outside the years every target is set for
+    (``--year 2023`` on a 2024 plan): each target would be judged on the wrong year."""
+    rule = plan.calendar.period_rule
+    years = sorted({target.period for target in plan.targets})
+    spans = [named_period(rule, year, "Y") for year in years]
+    if not spans or any(s.start <= period.end and period.start <= s.end for s in spans):
+        return
+    listed = ", ".join(str(year) for year in years)
+    raise UserError(
+        f"the plan's targets are set for {listed}; the period {period.label} "
+        f"({period.start.isoformat()}..{period.end.isoformat()}) lies outside "
+        f"{'it' if len(years) == 1 else 'them'}, so no target can be judged on it",
+        hint=f"measure the plan's year: cchc kpi --year {years[-1]} (or --from/--to inside it)",
+    )
+
+
 def run_kpi(
     plan: Plan,
     plan_dir: Path,
@@ -210,12 +236,20 @@ def run_kpi(
     as_of: date,
     by: Sequence[str] = (),
     data: Sequence[Path] = (),
+    rejects: Path | None = None,
 ) -> KpiResult:
-    """Measure every target of ``plan`` for ``period`` (and the ``by`` breakdown)."""
+    """Measure every target of ``plan`` for ``period`` (and the ``by`` breakdown);
+    ``rejects``: write every row set aside there (CSV)."""
+    from cchc_cli.measure.hygiene import write_rejects
     from cchc_cli.measure.load import load_measures
 
+    check_period_has_targets(plan, period)
     group_keys = [key for key in by if key in GROUP_COLUMNS]
-    measures = load_measures(plan, plan_dir, group_keys, list(data))
+    measures = load_measures(
+        plan, plan_dir, group_keys, list(data), every_reject=rejects is not None
+    )
+    if rejects is not None:
+        write_rejects(rejects, measures.reports)
     overall = {}
     for measure in measures.measure_ids():
         figure = measures.figure(measure, period)
