@@ -116,10 +116,12 @@ def wanted_headers(dataset: Dataset) -> list[str]:
     return [getattr(dataset.columns, field) or field for field in required]
 
 
-def sniff_dataset_file(dataset: Dataset, source: Path, cache: Cache) -> tuple[Sniffed, Path]:
-    """Sniff one file of ``dataset`` (an XLSX one through its CSV copy in the cache)."""
+def sniff_dataset_file(dataset: Dataset, source: Path, cache: Cache | None) -> tuple[Sniffed, Path]:
+    """Sniff one file of ``dataset`` (an XLSX one through its CSV copy in ``cache``)."""
     wanted = wanted_headers(dataset)
     if source.suffix.lower() in XLSX_SUFFIXES:
+        if cache is None:
+            raise UserError(f"{relative_path(source)}: a workbook is read by cchc kpi only")
         if not source.is_file():
             raise UserError(f"{relative_path(source)}: file not found")
         text = cache.path(cache.content_hash(source), digest_of(["xlsx", dataset.sheet]), ".csv")

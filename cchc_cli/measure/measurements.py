@@ -31,7 +31,7 @@ from cchc_cli.measure.sniff import clip, decode_all
 from cchc_cli.model.datasets import Dataset
 from cchc_cli.model.duties import PeriodRule
 
-__all__ = ["MAX_NUMBER", "Measurement", "pick", "read_measurements"]
+__all__ = ["MAX_NUMBER", "Measurement", "pick", "read_measurement_file", "read_measurements"]
 
 MAX_NUMBER = 1e15
 """Counts and percentages beyond this are typing mistakes (``1e400`` is infinity)."""
@@ -86,46 +86,50 @@ def read_measurements(
     dataset: Dataset, files: list[Path], rule: PeriodRule, cache: Cache
 ) -> list[Measurement]:
     """Every row of a ``measurements`` dataset; a bad cell is an error at file:line."""
+    return [row for path in files for row in read_measurement_file(dataset, path, rule, cache)]
+
+
+def read_measurement_file(
+    dataset: Dataset, path: Path, rule: PeriodRule, cache: Cache | None
+) -> list[Measurement]:
+    """The rows of one file of a ``measurements`` dataset (``cache``: for workbooks)."""
     found: list[Measurement] = []
-    for path in files:
-        sniffed, text_path = sniff_dataset_file(dataset, path, cache)
-        positions = match_columns(dataset, sniffed)
-        name = relative_path(path)
-        reader = csv.reader(decode_all(text_path, sniffed.encoding), delimiter=sniffed.delimiter)
-        for row, line in _rows_after_header(reader, sniffed.header_line, name):
-            if not any(cell.strip() for cell in row):
-                continue
-            cells = {
-                field: (row[index].strip() if index < len(row) else "")
-                for field, index in positions.items()
-            }
-            where = f"{name}:{line}"
-            if not cells.get("target"):
-                raise UserError(f"{where}: the row names no target or measure")
-            try:
-                period = parse_period_label(rule, cells.get("period", ""))
-            except ValueError as exc:
-                raise UserError(f"{where}: {exc}") from None
-            numerator = _number(cells.get("numerator", ""), "numerator", where)
-            denominator = _number(cells.get("denominator", ""), "denominator", where)
-            value = _number(cells.get("value", ""), "value", where)
-            if value is None and (numerator is None or denominator is None):
-                raise UserError(
-                    f"{where}: give a numerator and a denominator, or a value (percent)"
-                )
-            found.append(
-                Measurement(
-                    cells["target"],
-                    period,
-                    numerator,
-                    denominator,
-                    value,
-                    cells.get("unit") or None,
-                    cells.get("source") or None,
-                    cells.get("note") or None,
-                    where,
-                )
+    sniffed, text_path = sniff_dataset_file(dataset, path, cache)
+    positions = match_columns(dataset, sniffed)
+    name = relative_path(path)
+    reader = csv.reader(decode_all(text_path, sniffed.encoding), delimiter=sniffed.delimiter)
+    for row, line in _rows_after_header(reader, sniffed.header_line, name):
+        if not any(cell.strip() for cell in row):
+            continue
+        cells = {
+            field: (row[index].strip() if index < len(row) else "")
+            for field, index in positions.items()
+        }
+        where = f"{name}:{line}"
+        if not cells.get("target"):
+            raise UserError(f"{where}: the row names no target or measure")
+        try:
+            period = parse_period_label(rule, cells.get("period", ""))
+        except ValueError as exc:
+            raise UserError(f"{where}: {exc}") from None
+        numerator = _number(cells.get("numerator", ""), "numerator", where)
+        denominator = _number(cells.get("denominator", ""), "denominator", where)
+        value = _number(cells.get("value", ""), "value", where)
+        if value is None and (numerator is None or denominator is None):
+            raise UserError(f"{where}: give a numerator and a denominator, or a value (percent)")
+        found.append(
+            Measurement(
+                cells["target"],
+                period,
+                numerator,
+                denominator,
+                value,
+                cells.get("unit") or None,
+                cells.get("source") or None,
+                cells.get("note") or None,
+                where,
             )
+        )
     return found
 
 

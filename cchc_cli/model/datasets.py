@@ -156,4 +156,10 @@ class Dataset(StrictModel):
                 raise ValueError(
                     f"'{pattern}' leaves the plan directory; dataset files stay inside it"
                 )
+            for part in posix.parts:
+                if "**" in part and part != "**":
+                    raise ValueError(
+                        f"'{pattern}' is not a valid pattern: '**' stands alone between "
+                        f"slashes (data/**/ho-so-*.csv), not inside '{part}'"
+                    )
         return files
