@@ -183,11 +183,26 @@ def _breakdown(
     return rows
 
 
+def measured_window(period: Period, as_of: date) -> Period:
+    """The days of ``period`` counted as of ``as_of``: none after it (the world as it was
+    that day), so that ``kpi --as-of`` and ``status --as-of`` give one figure."""
+    if as_of >= period.end:
+        return period
+    if as_of < period.start:
+        raise UserError(
+            f"--as-of {as_of.isoformat()} is before the period {period.label} starts "
+            f"({period.start.isoformat()}): nothing of it can be measured yet",
+            hint="give a later --as-of, or an earlier period",
+        )
+    return Period(period.label, period.start, as_of)
+
+
 def judge_all(plan: Plan, measures: Measures, period: Period, as_of: date) -> list[TargetResult]:
     rule = plan.calendar.period_rule
+    window = measured_window(period, as_of)
     results = []
     for target in plan.targets:
-        figure = measures.figure(target.measure, period, target.id)
+        figure = measures.figure(target.measure, window, target.id)
 
         def monthly(target_: Any = target) -> tuple[list[Figure], Figure, int]:
             year = named_period(rule, target_.period, "Y")
@@ -250,9 +265,10 @@ def run_kpi(
     )
     if rejects is not None:
         write_rejects(rejects, measures.reports)
+    window = measured_window(period, as_of)
     overall = {}
     for measure in measures.measure_ids():
-        figure = measures.figure(measure, period)
+        figure = measures.figure(measure, window)
         if figure is not None:
             overall[measure] = figure
     labels = {k: v for _, cube in measures.cubes for k, v in cube.labels.items()}
@@ -264,7 +280,7 @@ def run_kpi(
         plan.calendar.period_rule,
         judge_all(plan, measures, period, as_of),
         overall,
-        _breakdown(plan, measures, period, by) if by else [],
+        _breakdown(plan, measures, window, by) if by else [],
         measures.reports,
         tuple(by),
         labels,
