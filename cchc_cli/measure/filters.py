@@ -4,7 +4,8 @@ A plan may declare a ratio measure as two filters over dossiers, ``good`` and
 ``total``. Plans arrive from people we do not control, so a filter is never evaluated
 as Python nor pasted into SQL: it is tokenized and parsed here into a small tree, every
 name is checked against the canonical dossier fields, and the tree is compiled into SQL
-in which field names come from our own whitelist and every value is a ``?`` parameter.
+(:mod:`filter_sql`) in which field names come from our own whitelist and every value is
+a ``?`` parameter.
 
 Grammar (keywords are case-insensitive)::
 
@@ -37,9 +38,11 @@ from cchc_cli.suggest import did_you_mean
 __all__ = [
     "Compare",
     "FilterError",
+    "InList",
+    "IsEmpty",
     "Logical",
     "Node",
-    "compile_filter",
+    "Truth",
     "parse_filter",
 ]
 
@@ -383,41 +386,3 @@ def _typed(name: str, raw: Scalar, token: Token, parser: _Parser) -> Scalar:
 def parse_filter(text: str) -> Node:
     """Parse one filter; :class:`FilterError` (a ``ValueError``) says what and where."""
     return _Parser(text).parse()
-
-
-# --- SQL --------------------------------------------------------------------------------
-
-
-def _column(field: Field) -> str:
-    # Only canonical names reach SQL, and they are plain snake_case identifiers.
-    assert field.name in DOSSIER_FIELDS  # noqa: S101 - guaranteed by the parser
-    return f'"{field.name}"'
-
-
-def _sql(node: Node, params: list[Scalar]) -> str:
-    if isinstance(node, Logical):
-        if node.op == "not":
-            return f"(NOT {_sql(node.parts[0], params)})"
-        return "(" + f" {node.op.upper()} ".join(_sql(part, params) for part in node.parts) + ")"
-    if isinstance(node, IsEmpty):
-        return f"({_column(node.field)} IS {'NOT ' if node.negated else ''}NULL)"
-    if isinstance(node, Truth):
-        return f"COALESCE({_column(node.field)}, FALSE)"
-    if isinstance(node, InList):
-        params.extend(value.value for value in node.values)
-        marks = ", ".join("?" for _ in node.values)
-        return (
-            f"COALESCE({_column(node.field)} {'NOT ' if node.negated else ''}IN ({marks}), FALSE)"
-        )
-    if isinstance(node.other, Field):
-        right = _column(node.other)
-    else:
-        params.append(node.other.value)
-        right = "?"
-    return f"COALESCE({_column(node.field)} {node.op} {right}, FALSE)"
-
-
-def compile_filter(node: Node) -> tuple[str, list[Scalar]]:
-    """SQL text (our field names, ``?`` for every value) and its parameters, in order."""
-    params: list[Scalar] = []
-    return _sql(node, params), params
