@@ -20,6 +20,7 @@ __all__ = [
     "PeriodRule",
     "as_of_date",
     "check_countable",
+    "countable_date",
     "format_day",
     "parse_date_option",
     "parse_iso_date",
@@ -104,12 +105,30 @@ def format_day(day: date) -> str:
     return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
 
 
+def _outside(day: date) -> str | None:
+    if FIRST_DAY <= day <= LAST_DAY:
+        return None
+    return (
+        f"{day.isoformat()} is outside the years cchc can count working days in "
+        f"({FIRST_DAY.year}-{LAST_DAY.year}, the years whose public holidays are known)"
+    )
+
+
+def countable_date(value: Any) -> Any:
+    """A plan's date within :data:`FIRST_DAY`..:data:`LAST_DAY`, else ``ValueError`` (a
+    located finding): a deadline in year 9999 would run the schedule off the calendar."""
+    problem = _outside(value) if isinstance(value, date) else None
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
 def check_countable(day: date, option: str) -> date:
     """``day`` if cchc can count working days around it, else :class:`UserError`."""
-    if not FIRST_DAY <= day <= LAST_DAY:
+    problem = _outside(day)
+    if problem is not None:
         raise UserError(
-            f"{option} {day.isoformat()} is outside the years cchc can count working days "
-            f"in ({FIRST_DAY.year}-{LAST_DAY.year}, the years whose public holidays are known)",
+            f"{option} {problem}",
             hint=f"give a day between {FIRST_DAY.isoformat()} and {LAST_DAY.isoformat()}",
         )
     return day
