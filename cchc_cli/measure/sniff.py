@@ -105,9 +105,23 @@ def _decode_block(block: bytes, encoding: str) -> str:
     return codecs.getincrementaldecoder(encoding)("strict").decode(block, final=False)
 
 
-def _choose_delimiter(lines: list[str], declared: str, where: str) -> str:
-    """The delimiter that splits the top lines most (title rows above have none)."""
-    counts = {candidate: max(line.count(candidate) for line in lines) for candidate in DELIMITERS}
+def _header_line(lines: list[str], wanted: Sequence[str]) -> tuple[str, str | None]:
+    """The line that looks like the header, and the delimiter that makes it one: the
+    first line that holds every ``wanted`` name once split; else the first line with
+    any delimiter (a title row above has none), with no delimiter decided."""
+    for line in lines:
+        for candidate in DELIMITERS:
+            if candidate in line and _is_header(line.split(candidate), wanted):
+                return line, candidate
+    return next((line for line in lines if any(c in line for c in DELIMITERS)), lines[0]), None
+
+
+def _choose_delimiter(lines: list[str], declared: str, where: str, wanted: Sequence[str]) -> str:
+    """The delimiter of the header line (cells of later rows may hold any of them)."""
+    header, found = _header_line(lines, wanted)
+    if declared == "auto" and found is not None:
+        return found
+    counts = {candidate: header.count(candidate) for candidate in DELIMITERS}
     best = max(counts, key=lambda candidate: counts[candidate])
     if declared != "auto":
         if counts[declared] == 0 and counts[best] > 0:
@@ -221,7 +235,7 @@ def sniff_csv(
             )
         text = text[: cut + 1]
     top = [line for line in text.splitlines() if line.strip()][:HEADER_SCAN]
-    chosen_delimiter = _choose_delimiter(top, delimiter, where)
+    chosen_delimiter = _choose_delimiter(top, delimiter, where, wanted)
     records = _records(text, chosen_delimiter, where)
     if not at_end and len(records) > 1:
         records.pop()  # may end inside a quoted cell that goes on in the next block
