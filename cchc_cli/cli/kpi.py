@@ -92,10 +92,10 @@ def kpi(
         validated, directory, period, as_of=today, by=keys, data=data or [], rejects=rejects
     )
     render_kpi(result, fmt, out_console(ctx))
-    for report in result.datasets:
-        if fmt == "text" and report.unshown:
-            more = "" if rejects else " (--rejects FILE lists them all)"
-            out_console(ctx).print(f"  … and {report.unshown:,} more{more}", markup=False)
+    notes = [report.more_note(listed=rejects is not None) for report in result.datasets]
+    for note in notes if fmt == "text" else []:
+        if note:
+            out_console(ctx).print(note, markup=False)
     verdicts = [v for v in (report.verdict() for report in result.datasets) if v]
     if verdicts:
         raise FindingsError("; ".join(verdicts))
