@@ -110,7 +110,7 @@ def read_measurement_file(
             raise UserError(f"{where}: the row names no target or measure")
         try:
             period = parse_period_label(rule, cells.get("period", ""))
-        except ValueError as exc:
+        except (ValueError, UserError) as exc:  # a range that ends before it starts: UserError
             raise UserError(f"{where}: {exc}") from None
         numerator = _number(cells.get("numerator", ""), "numerator", where)
         denominator = _number(cells.get("denominator", ""), "denominator", where)
