@@ -127,8 +127,7 @@ def parse_period_label(rule: PeriodRule, text: str) -> Period:
         year, part = int(match.group(1)), (match.group(2) or "Y").upper()
         if not FIRST_DAY.year < year <= LAST_DAY.year:
             raise ValueError(
-                f"'{text}': cchc measures periods of the years {FIRST_DAY.year + 1}-"
-                f"{LAST_DAY.year}"
+                f"'{text}': cchc measures periods of the years {FIRST_DAY.year + 1}-{LAST_DAY.year}"
             )
         if part.isdigit():
             if not 1 <= int(part) <= 12:
