@@ -152,9 +152,10 @@ def _records(text: str, delimiter: str, where: str) -> list[tuple[int, list[str]
             found.append((line, record))
             line = reader.line_num + 1
     except csv.Error as exc:
+        too_long = "field limit" in str(exc)
         raise UserError(
-            f"{where}:{line}: cannot read the row ({exc}); a cell over "
-            f"{csv.field_size_limit():,} characters is not an export's",
+            f"{where}:{line}: cannot read the row ({exc})"
+            + (f"; a cell over {csv.field_size_limit():,} characters is no export's" * too_long),
             hint="check that the file is a plain export (one row per dossier)",
         ) from None
     return found
@@ -178,7 +179,7 @@ def _header_at(
             f"{where}: header_row {header_row}: no row starts on that line of the file",
             hint="header_row is the line of the column names, 1 for the first line",
         )
-    scan = filled[:HEADER_SCAN]
+    scan = filled[:HEADER_SCAN] or [0]
     lines = (records[scan[0]][0], records[scan[-1]][0])
     for index in scan:
         if _is_header(records[index][1], wanted):
@@ -235,6 +236,11 @@ def sniff_csv(
             )
         text = text[: cut + 1]
     top = [line for line in text.splitlines() if line.strip()][:HEADER_SCAN]
+    if not top:
+        raise UserError(
+            f"{where}: the first {_BLOCK >> 10} KiB of the file hold no complete line",
+            hint="check that the file is a plain export (one header line, one row per dossier)",
+        )
     chosen_delimiter = _choose_delimiter(top, delimiter, where, wanted)
     records = _records(text, chosen_delimiter, where)
     if not at_end and len(records) > 1:
