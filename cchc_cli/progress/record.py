@@ -14,6 +14,7 @@ The sequence guards the plan repository:
 
 from __future__ import annotations
 
+import math
 import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -44,6 +45,16 @@ class ProgressEntry:
     on: date | None = None
     problem: str | None = None
     proposal: str | None = None
+
+    def __post_init__(self) -> None:
+        # NaN passes every range check (all comparisons are false): refuse it by name.
+        if self.percent is not None and not (
+            math.isfinite(self.percent) and 0 <= self.percent <= 100
+        ):
+            raise UserError(
+                f"--percent {self.percent}: give how much is done as a number from 0 to 100",
+                hint="e.g. --percent 40",
+            )
 
 
 @dataclass(frozen=True)
