@@ -103,7 +103,7 @@ def _title(document: Any) -> None:
     para(document, "CCHC Title", "{{ title }}")
     para(document, "CCHC Summary", "{{ summary }}")
     tag(document, "if unit")
-    para(document, "CCHC Summary", "{{ unit }}")
+    para(document, "CCHC Summary", "{{ unit.name }}")
     tag(document, "endif")
     rule(document, SUMMARY_RULE_MM, TEXT_WIDTH_MM)
     para(document, "CCHC Body", "{{ opening }}")

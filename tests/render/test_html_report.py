@@ -137,6 +137,13 @@ def test_tables_scroll_in_a_wrapper_and_breakdown_is_listed(page: str) -> None:
         assert f">{cell}<" in page
 
 
+def test_a_unit_report_names_the_unit_under_the_summary(context: dict[str, Any]) -> None:
+    context["unit"] = {"code": "TCCB", "name": "Phòng Tổ chức cán bộ"}
+    html = render_html(context, DIRS)
+    assert '<span class="unit">Phòng Tổ chức cán bộ</span>' in html
+    assert "TCCB" not in html
+
+
 def test_breakdown_is_left_out_without_rows(context: dict[str, Any]) -> None:
     context["breakdown"]["rows"] = []
     html = render_html(context, DIRS)
