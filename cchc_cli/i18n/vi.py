@@ -106,6 +106,7 @@ LABELS: Final[dict[str, object]] = {
     "annex_subtitle": "Kèm theo Báo cáo",
     "data_period_label": "Kỳ số liệu",
     "set_aside_title": "Dòng số liệu bị loại (không dùng để tính chỉ tiêu)",
+    "next_period_lead": "Trong {period}, tập trung thực hiện các nhiệm vụ sau:",
     "data_period": "Số liệu từ ngày {start} đến ngày {end}",
     "set_aside": "Dòng dữ liệu bị loại",
     "qualitative": "định tính",
