@@ -15,6 +15,8 @@ install: $(BIN)/activate
 	$(CCHC) status --plan plan
 	@echo "== cchc kpi --year 2024 (targets measured from plan/data) =="
 	$(CCHC) --plan plan kpi --year 2024
+	@echo "== cchc report --year 2024 --format all -o out (Markdown, HTML and Word) =="
+	$(CCHC) --plan plan report --year 2024 --format all -o out --force
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
