@@ -8,6 +8,9 @@ from collections.abc import Iterable
 
 __all__ = ["closest", "did_you_mean"]
 
+_LONGEST = 200
+"""Longer words are not ids: no suggestion (and no quadratic comparison) for them."""
+
 
 def _fold(text: str) -> str:
     """Lower case without diacritics, so "Đ" ~ "D" and "ồ" ~ "o" count as near."""
@@ -17,6 +20,8 @@ def _fold(text: str) -> str:
 
 def closest(word: str, candidates: Iterable[str], *, cutoff: float = 0.6) -> str | None:
     """The candidate most like ``word``, or None when nothing is close."""
+    if len(word) > _LONGEST:
+        return None
     options = list(dict.fromkeys(candidates))
     folded = {_fold(option): option for option in options}
     for exact in (word, _fold(word)):

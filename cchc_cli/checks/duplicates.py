@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from cchc_cli.findings import Finding
+from cchc_cli.findings import Finding, quote
 from cchc_cli.model.draft import PlanDraft
 
 __all__ = ["check_duplicate_ids", "check_sections_present"]
@@ -29,7 +29,7 @@ def check_duplicate_ids(draft: PlanDraft) -> Iterator[Finding]:
         for ident, origins in declared.items():
             first = origins[0]
             for again in origins[1:]:
-                label = what if kind in ("plan", "calendar") else f"{what} '{ident}'"
+                label = what if kind in ("plan", "calendar") else f"{what} {quote(ident)}"
                 yield Finding.error(
                     "duplicate-id",
                     f"duplicate {label}: already defined at {draft.where(first)}; "

@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from cchc_cli.checks import run_checks
 from cchc_cli.errors import FindingsError
-from cchc_cli.findings import Finding, count_levels, relative_path
+from cchc_cli.findings import Finding, count_levels, quote, relative_path
 from cchc_cli.loading.discover import plan_files
 from cchc_cli.loading.locate import locate
 from cchc_cli.loading.schema_errors import findings_from_validation_error, yaml_type_name
@@ -131,7 +131,7 @@ class _Reader:
                 self.findings.append(
                     Finding.error(
                         "schema-unknown-section",
-                        f"unknown section '{key}'{did_you_mean(str(key), SECTIONS)}; "
+                        f"unknown section {quote(key)}{did_you_mean(str(key), SECTIONS)}; "
                         f"a plan file holds: {', '.join(SECTIONS)}",
                         root.child(str(key)),
                         anchor="key",

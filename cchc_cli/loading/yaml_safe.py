@@ -26,6 +26,8 @@ from typing import Any, ClassVar
 
 import yaml
 
+from cchc_cli.quoting import quote
+
 try:  # libyaml bindings; the pure-Python parser is a slower fallback.
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -33,23 +35,29 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 __all__ = ["MAX_EXPANDED_NODES", "ParsedYaml", "YamlProblem", "parse_yaml", "read_plan_text"]
 
-MAX_EXPANDED_NODES = 1_000_000
-"""Upper bound on nodes after alias expansion; plans are a few thousand nodes."""
+MAX_EXPANDED_NODES = 100_000
+"""How many values aliases may add to a document once expanded. A plan is a few
+thousand values; this allows a merge key (``<<: *base``) on thousands of tasks, and keeps
+the largest document a file can expand to at a few megabytes."""
+_SIZE_CAP = 1 << 62
+"""Expanded sizes are capped at this, so that a deep bomb never builds huge integers."""
 
 _CORE_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")
 )
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _UNHASHABLE = (list, dict)
-_ANCHOR_BEFORE = frozenset(" \t\n\r[{,")
 _ANCHOR_AFTER_NOT = frozenset(" \t\n\r,]}")
 
 
 def _may_have_aliases(text: str) -> bool:
     """Whether an alias (``*name``) could follow an anchor (``&name``) in ``text``.
 
-    Only an anchor makes an alias possible; "GDTX&ĐH" inside a word is not one. The
-    ampersands of a plan are few, so looking at each is cheaper than a regex pass.
+    Only an anchor makes an alias possible; "GDTX&ĐH" inside a word is not one. An
+    anchor starts a node, so it never follows a letter or digit; anything else before it
+    counts (a space, a line break of any kind — U+2028 too —, a flow indicator, the ``:``
+    of a JSON-style key). The ampersands of a plan are few, so looking at each is cheaper
+    than a regex pass.
     """
     if "*" not in text:
         return False
@@ -57,7 +65,7 @@ def _may_have_aliases(text: str) -> bool:
     while position != -1:
         before = text[position - 1] if position else "\n"
         after = text[position + 1 : position + 2]
-        if before in _ANCHOR_BEFORE and after and after not in _ANCHOR_AFTER_NOT:
+        if not before.isalnum() and after and after not in _ANCHOR_AFTER_NOT:
             return True
         position = text.find("&", position + 1)
     return False
@@ -147,7 +155,7 @@ class _PlanLoader(_BaseLoader):
         )
         return _problem(
             "yaml-duplicate-key",
-            f"duplicate key '{key}' in this mapping (first defined at line "
+            f"duplicate key {quote(key)} in this mapping (first defined at line "
             f"{first.start_mark.line + 1}); keep only one of them",
             key_node,
         )
@@ -173,7 +181,7 @@ def _refuse_tag(_loader: _PlanLoader, node: yaml.Node) -> Any:
     tag = node.tag.replace("tag:yaml.org,2002:", "!!")
     raise _problem(
         "yaml-tag",
-        f"tag '{tag}' is not allowed in a plan file: plans hold plain data only "
+        f"tag {quote(tag)} is not allowed in a plan file: plans hold plain data only "
         "(text, numbers, true/false, lists and mappings); remove the tag",
         node,
     )
@@ -187,39 +195,64 @@ def _problem(code: str, message: str, node: yaml.Node) -> YamlProblem:
     return YamlProblem(code, message, mark.line + 1, mark.column + 1)
 
 
-def _check_expansion(root: yaml.Node) -> None:
-    """Refuse alias bombs before anything is constructed.
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
 
-    Aliases share their node, so the tree is a DAG; its size after expansion is computed
-    with one memoised pass over the *distinct* nodes, in time linear in the file.
+
+def _check_expansion(root: yaml.Node) -> None:
+    """Refuse recursive aliases and alias bombs before anything is constructed.
+
+    Aliases share their node, so the composed tree is a graph. One depth-first pass over
+    the *distinct* nodes finds a cycle (an alias inside its own anchor: ``&a [*a]``) and
+    each node's size once expanded; every reference to a node beyond its first adds that
+    many values to the document. Their sum is the work aliases would cause, and it is
+    bounded by :data:`MAX_EXPANDED_NODES`. Time and memory are linear in the file.
     """
     sizes: dict[int, int] = {}
+    references: dict[int, int] = {}
+    on_path: set[int] = set()
+    nodes: dict[int, yaml.Node] = {}
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
     while stack:
         node, children_done = stack.pop()
-        if id(node) in sizes:
+        key = id(node)
+        if children_done:
+            on_path.discard(key)
+            total = 1 + sum(sizes[id(child)] for child in _children(node))
+            sizes[key] = min(total, _SIZE_CAP)
             continue
-        if isinstance(node, yaml.ScalarNode):
-            sizes[id(node)] = 1
-            continue
-        children: list[yaml.Node] = (
-            [part for pair in node.value for part in pair]
-            if isinstance(node, yaml.MappingNode)
-            else list(node.value)
-        )
-        if not children_done:
-            stack.append((node, True))
-            stack.extend((child, False) for child in children if id(child) not in sizes)
-            continue
-        total = 1 + sum(sizes[id(child)] for child in children)
-        if total > MAX_EXPANDED_NODES:
+        references[key] = references.get(key, 0) + 1
+        if key in on_path:
             raise _problem(
-                "yaml-alias-bomb",
-                f"aliases here expand to more than {MAX_EXPANDED_NODES:,} values; "
-                "refusing to read it (a 'billion laughs' document)",
+                "yaml-recursive-alias",
+                "this anchor's value contains an alias to itself, so it never ends; "
+                "an alias (*name) may only repeat a value that is complete before it",
                 node,
             )
-        sizes[id(node)] = total
+        if key in sizes:
+            continue
+        nodes[key] = node
+        on_path.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(_children(node)))
+    added = 0
+    worst: tuple[int, int] = (0, id(root))
+    for key, count in references.items():
+        extra = (count - 1) * sizes[key]
+        added += extra
+        worst = max(worst, (extra, key))
+    if added > MAX_EXPANDED_NODES:
+        raise _problem(
+            "yaml-alias-bomb",
+            f"aliases of the anchor here would add more than {MAX_EXPANDED_NODES:,} values "
+            "to the document; refusing to read it (a 'billion laughs' document) — "
+            "write the values out, or use fewer, smaller aliases",
+            nodes[worst[1]],
+        )
 
 
 def _may_have_conflict(text: str) -> bool:

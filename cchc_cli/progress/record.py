@@ -58,10 +58,11 @@ def find_task(plan: Plan, task_id: str) -> Task:
     """The task with ``task_id``, or :class:`UserError` with a "did you mean"."""
     task = plan.tasks_by_id.get(task_id)
     if task is None:
+        from cchc_cli.findings import quote
         from cchc_cli.suggest import did_you_mean
 
         raise UserError(
-            f"unknown task id '{task_id}'{did_you_mean(task_id, plan.tasks_by_id)}",
+            f"unknown task id {quote(task_id)}{did_you_mean(task_id, plan.tasks_by_id)}",
             hint="`cchc deadlines` lists the tasks; ids are written like PL.1",
         )
     return task
