@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from cchc_cli.checks import run_checks
 from cchc_cli.errors import FindingsError
 from cchc_cli.findings import Finding, count_levels, quote, relative_path
-from cchc_cli.loading.discover import plan_files
+from cchc_cli.loading.discover import outside_plan, plan_files
 from cchc_cli.loading.locate import locate
 from cchc_cli.loading.schema_errors import findings_from_validation_error, yaml_type_name
 from cchc_cli.loading.yaml_safe import YamlProblem, parse_yaml, read_plan_text
@@ -88,6 +88,18 @@ class _Reader:
 
     def read(self, path: Path, text: str | None = None) -> None:
         """Read one file; ``text`` stands in for its content when given."""
+        if outside_plan(path, self.plan_dir):
+            # Never read, so nothing of it (/etc/passwd, a home directory file) is shown.
+            self.findings.append(
+                Finding.error(
+                    "file-outside-plan",
+                    "this file is a link to a file outside the plan directory, which cchc "
+                    "does not read; put the file itself in the plan directory, or remove "
+                    "the link",
+                    file=path,
+                )
+            )
+            return
         try:
             parsed = parse_yaml(read_plan_text(path) if text is None else text)
         except YamlProblem as problem:

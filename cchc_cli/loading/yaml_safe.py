@@ -344,7 +344,18 @@ def read_plan_text(path: Path) -> str:
     Raises :class:`YamlProblem` for content problems and ``OSError`` when the file cannot
     be read at all.
     """
-    raw = path.read_bytes()
+    from cchc_cli.loading.discover import MAX_FILE_BYTES
+
+    with path.open("rb") as handle:
+        raw = handle.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:
+        raise YamlProblem(
+            "file-too-large",
+            f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB, far more than a "
+            "plan file holds; it was not read — move it out of the plan directory",
+            1,
+            1,
+        )
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise YamlProblem(
             "file-encoding", "the file is UTF-16; save it as UTF-8 (without BOM)", 1, 1
