@@ -9,7 +9,13 @@ The sequence guards the plan repository:
 4. the whole plan is validated again with the new text; an invalid result is refused
    with the reasons, and nothing is written;
 5. if the file changed on disk since it was read, nothing is written;
-6. the file is replaced atomically (temporary file, then rename).
+6. the file is replaced atomically (temporary file, then rename); a plan file that is a
+   link is written through it, to its target inside the plan directory.
+
+All of it happens under an exclusive lock on the plan directory
+(:func:`~cchc_cli.loading.write.plan_lock`): a second update of the same plan waits for
+the first, then reads what the first wrote, so neither is lost; one that waits too long
+is refused (exit 2). Temporary files left by a killed update are removed meanwhile.
 """
 
 from __future__ import annotations
@@ -152,13 +158,41 @@ def _task_node(data: Any, task_id: str) -> CommentedMap | None:
 
 
 def record_progress(
-    plan_dir: Path, task_id: str, entry: ProgressEntry, *, today: date | None = None
+    plan_dir: Path,
+    task_id: str,
+    entry: ProgressEntry,
+    *,
+    today: date | None = None,
+    lock_wait: float | None = None,
 ) -> RecordedUpdate:
     """Append ``entry`` to the task's updates in its plan file; see the module docstring."""
+    from cchc_cli.loading.write import LOCK_WAIT_SECONDS, plan_lock
+
+    with plan_lock(plan_dir, wait=LOCK_WAIT_SECONDS if lock_wait is None else lock_wait):
+        return _record(plan_dir, task_id, entry, today)
+
+
+def _link_target(path: Path, plan_dir: Path) -> Path:
+    """The file to write: ``path`` itself, or the target of a link inside the plan."""
+    if not path.is_symlink():
+        return path
+    from cchc_cli.loading.discover import outside_plan
+
+    if outside_plan(path, plan_dir):
+        raise UserError(
+            f"cannot update '{path}': it is a link to a file outside the plan directory",
+            hint="put the file itself in the plan directory",
+        )
+    return path.resolve()
+
+
+def _record(
+    plan_dir: Path, task_id: str, entry: ProgressEntry, today: date | None
+) -> RecordedUpdate:
     from cchc_cli.dates import today_in
     from cchc_cli.loading import load_plan, require_plan
     from cchc_cli.loading.roundtrip import open_roundtrip
-    from cchc_cli.loading.write import write_text_atomic
+    from cchc_cli.loading.write import remove_leftovers, write_text_atomic
 
     plan, _ = require_plan(plan_dir)
     task = find_task(plan, task_id)
@@ -177,8 +211,10 @@ def record_progress(
         )
     if task.origin is None:  # pragma: no cover - tasks read from files always have one
         raise UserError(f"task {task_id} was not read from a file")
-    path = task.origin.file
+    source = task.origin.file
+    path = _link_target(source, plan_dir)
     _check_writable(path)
+    remove_leftovers(path)
     document = open_roundtrip(path)
     node = _task_node(document.data, task_id)
     if node is None:
@@ -201,5 +237,5 @@ def record_progress(
         )
     write_text_atomic(path, text)
     # Warnings about the edited file only: the rest of the plan did not change.
-    warnings = [f for f in result.findings if not f.is_error and f.file == path]
-    return RecordedUpdate(path, task_id, on, task.status, entry.status, warnings)
+    warnings = [f for f in result.findings if not f.is_error and f.file == source]
+    return RecordedUpdate(source, task_id, on, task.status, entry.status, warnings)
