@@ -6,7 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from cchc_cli.findings import Finding, quote
+from cchc_cli.model.base import Origin
 from cchc_cli.model.draft import PlanDraft
+from cchc_cli.suggest import lookalike_letters, skeleton
 
 __all__ = ["check_duplicate_ids", "check_sections_present"]
 
@@ -23,7 +25,8 @@ _WHAT = {
 
 
 def check_duplicate_ids(draft: PlanDraft) -> Iterator[Finding]:
-    """A second declaration of an id is an error that points back at the first."""
+    """A second declaration of an id is an error that points back at the first; so is an
+    id that only *looks* like another (a Cyrillic "Р" for a Latin "P", "Ð" for "Đ")."""
     for kind, declared in draft.declared.items():
         what = _WHAT.get(kind, kind)
         for ident, origins in declared.items():
@@ -32,10 +35,45 @@ def check_duplicate_ids(draft: PlanDraft) -> Iterator[Finding]:
                 label = what if kind in ("plan", "calendar") else f"{what} {quote(ident)}"
                 yield Finding.error(
                     "duplicate-id",
-                    f"duplicate {label}: already defined at {draft.where(first)}; "
-                    "give it another id or remove one of them",
+                    f"duplicate {label}: already defined at {draft.where(first)}"
+                    f"{_respelled(draft, ident)}; give it another id or remove one of them",
                     again,
                 )
+        if kind not in ("plan", "calendar"):
+            yield from _lookalikes(draft, what, declared)
+
+
+def _respelled(draft: PlanDraft, ident: str) -> str:
+    written = draft.respelled.get(ident)
+    if written is None:
+        return ""
+    shown = " and ".join(
+        f"'{form.encode('ascii', 'backslashreplace').decode()}'" for form in (ident, written)
+    )
+    return (
+        f" (written {shown}: the same text in two Unicode forms, NFC and decomposed; "
+        "cchc reads both as NFC)"
+    )
+
+
+def _lookalikes(
+    draft: PlanDraft, what: str, declared: dict[str, list[Origin]]
+) -> Iterator[Finding]:
+    first_by_look: dict[str, str] = {}
+    for ident, origins in declared.items():
+        look = skeleton(ident)
+        seen = first_by_look.setdefault(look, ident)
+        if seen == ident:
+            continue
+        letters = lookalike_letters(ident) or lookalike_letters(seen)
+        yield Finding.error(
+            "duplicate-id",
+            f"duplicate {what}: {quote(ident)} looks the same as {quote(seen)} "
+            f"(defined at {draft.where(declared[seen][0])}) but is spelt with other letters"
+            f" ({letters or 'compatibility forms'}); ids that look alike are duplicates — "
+            "retype it with Latin letters, or give it another id",
+            origins[0],
+        )
 
 
 def check_sections_present(draft: PlanDraft, plan_dir: Path) -> Iterator[Finding]:

@@ -9,7 +9,7 @@ from cchc_cli.findings import Finding, quote
 from cchc_cli.model.base import StrictModel
 from cchc_cli.model.draft import PlanDraft
 from cchc_cli.model.ids import IdKind, RefTo
-from cchc_cli.suggest import did_you_mean
+from cchc_cli.suggest import did_you_mean, lookalike_letters
 
 __all__ = ["check_references"]
 
@@ -49,9 +49,11 @@ def check_references(draft: PlanDraft) -> Iterator[Finding]:
                 if value in known:
                     continue
                 where = origin.child(name) if index is None else origin.child(name, index)
+                letters = lookalike_letters(value)
                 yield Finding.error(
                     "unknown-ref",
-                    f"unknown {kind} {quote(value)}{did_you_mean(value, known)}",
+                    f"unknown {kind} {quote(value)}{did_you_mean(value, known)}"
+                    + (f": it contains a lookalike letter ({letters})" if letters else ""),
                     where,
                 )
     tasks = draft.ids("task")

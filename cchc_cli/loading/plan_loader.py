@@ -114,6 +114,7 @@ class _Reader:
             )
             return
         self.trees[path] = parsed.root
+        self.draft.respelled.update(parsed.respelled)
         self._sections(path, parsed.data)
 
     def _sections(self, path: Path, data: Any) -> None:

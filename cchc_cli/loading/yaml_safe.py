@@ -20,7 +20,8 @@ line and column when a finding needs a position, without parsing the file again.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -91,6 +92,8 @@ class ParsedYaml:
 
     data: Any
     root: yaml.Node | None
+    respelled: dict[str, str] = field(default_factory=dict)
+    """Texts that were not in NFC, by their NFC form."""
 
 
 def _plain_resolvers(
@@ -116,6 +119,7 @@ class _PlanLoader(_BaseLoader):
     }
 
     check_aliases = True
+    respelled: dict[str, str]
 
     def get_single_data(self) -> tuple[Any, yaml.Node | None]:
         node = self.get_single_node()
@@ -188,6 +192,21 @@ def _refuse_tag(_loader: _PlanLoader, node: yaml.Node) -> Any:
 
 
 _PlanLoader.add_constructor(None, _refuse_tag)
+
+
+def _construct_str(loader: _PlanLoader, node: yaml.ScalarNode) -> str:
+    """Text in NFC: "ế" typed as one character or as "ê" + a combining accent is the same
+    text (and the same id) for everything after loading. A respelt text is remembered,
+    so that a duplicate can name both spellings."""
+    value: str = loader.construct_scalar(node)
+    if value.isascii() or unicodedata.is_normalized("NFC", value):
+        return value
+    normal = unicodedata.normalize("NFC", value)
+    loader.respelled.setdefault(normal, value)
+    return normal
+
+
+_PlanLoader.add_constructor("tag:yaml.org,2002:str", _construct_str)
 
 
 def _problem(code: str, message: str, node: yaml.Node) -> YamlProblem:
@@ -273,6 +292,7 @@ def parse_yaml(text: str) -> ParsedYaml:
             1,
         )
     loader = _PlanLoader(text)
+    loader.respelled = {}
     # Only an anchor makes an alias possible: without one there is nothing to expand.
     loader.check_aliases = _may_have_aliases(text)
     try:
@@ -287,7 +307,7 @@ def parse_yaml(text: str) -> ParsedYaml:
         raise YamlProblem("yaml-too-deep", "the document nests too deeply to be a plan") from None
     finally:
         loader.dispose()
-    return ParsedYaml(data, root)
+    return ParsedYaml(data, root, loader.respelled)
 
 
 def _char_at(text: str, line: int, column: int) -> str:
