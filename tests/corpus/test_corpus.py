@@ -98,7 +98,9 @@ class Workspace:
             target.parent.mkdir(parents=True, exist_ok=True)
             if target.is_symlink():
                 target.unlink()
-            if isinstance(spec, dict) and "bytes_hex" in spec:
+            if isinstance(spec, dict) and "copy" in spec:
+                shutil.copyfile(self.root / self.expand(str(spec["copy"])), target)
+            elif isinstance(spec, dict) and "bytes_hex" in spec:
                 target.write_bytes(bytes.fromhex(str(spec["bytes_hex"])))
             elif isinstance(spec, dict) and "generate" in spec:
                 generate(target, spec)
