@@ -59,21 +59,26 @@ def _respelled(draft: PlanDraft, ident: str) -> str:
 def _lookalikes(
     draft: PlanDraft, what: str, declared: dict[str, list[Origin]]
 ) -> Iterator[Finding]:
-    first_by_look: dict[str, str] = {}
-    for ident, origins in declared.items():
-        look = skeleton(ident)
-        seen = first_by_look.setdefault(look, ident)
-        if seen == ident:
+    """Ids with one skeleton: each is reported against the one written in plain letters."""
+    groups: dict[str, list[str]] = {}
+    for ident in declared:
+        groups.setdefault(skeleton(ident), []).append(ident)
+    for look, idents in groups.items():
+        if len(idents) < 2:
             continue
-        letters = lookalike_letters(ident) or lookalike_letters(seen)
-        yield Finding.error(
-            "duplicate-id",
-            f"duplicate {what}: {quote(ident)} looks the same as {quote(seen)} "
-            f"(defined at {draft.where(declared[seen][0])}) but is spelt with other letters"
-            f" ({letters or 'compatibility forms'}); ids that look alike are duplicates — "
-            "retype it with Latin letters, or give it another id",
-            origins[0],
-        )
+        plain = look if look in idents else idents[0]
+        for ident in idents:
+            if ident == plain:
+                continue
+            letters = lookalike_letters(ident) or "compatibility forms"
+            yield Finding.error(
+                "duplicate-id",
+                f"duplicate {what}: {quote(ident)} looks the same as {quote(plain)} "
+                f"(defined at {draft.where(declared[plain][0])}) but is spelt with other "
+                f"letters ({letters}); ids that look alike are duplicates — retype it with "
+                "Latin letters, or give it another id",
+                declared[ident][0],
+            )
 
 
 def check_sections_present(draft: PlanDraft, plan_dir: Path) -> Iterator[Finding]:

@@ -21,6 +21,7 @@ is refused (exit 2). Temporary files left by a killed update are removed meanwhi
 from __future__ import annotations
 
 import stat
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -61,7 +62,9 @@ class RecordedUpdate:
 
 
 def find_task(plan: Plan, task_id: str) -> Task:
-    """The task with ``task_id``, or :class:`UserError` with a "did you mean"."""
+    """The task with ``task_id`` (in NFC, as ids are read), or :class:`UserError` with a
+    "did you mean"."""
+    task_id = unicodedata.normalize("NFC", task_id)
     task = plan.tasks_by_id.get(task_id)
     if task is None:
         from cchc_cli.findings import quote
@@ -152,7 +155,7 @@ def _apply(mapping: CommentedMap, entry: ProgressEntry, on: date) -> None:
 def _task_node(data: Any, task_id: str) -> CommentedMap | None:
     tasks = data.get("tasks") if hasattr(data, "get") else None
     for node in tasks or []:
-        if hasattr(node, "get") and str(node.get("id")) == task_id:
+        if hasattr(node, "get") and unicodedata.normalize("NFC", str(node.get("id"))) == task_id:
             return node  # type: ignore[no-any-return]
     return None
 
@@ -196,6 +199,7 @@ def _record(
 
     plan, _ = require_plan(plan_dir)
     task = find_task(plan, task_id)
+    task_id = task.id
     today = today or today_in(plan.calendar.timezone)
     on = entry.on or today
     if on > today:
