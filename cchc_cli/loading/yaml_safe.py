@@ -198,7 +198,8 @@ def _construct_str(loader: _PlanLoader, node: yaml.ScalarNode) -> str:
     """Text in NFC: "ế" typed as one character or as "ê" + a combining accent is the same
     text (and the same id) for everything after loading. A respelt text is remembered,
     so that a duplicate can name both spellings."""
-    value: str = loader.construct_scalar(node)
+    # A str-tagged node is a scalar (the parser sees to it): its value is the text.
+    value: str = node.value if node.__class__ is yaml.ScalarNode else loader.construct_scalar(node)
     if value.isascii() or unicodedata.is_normalized("NFC", value):
         return value
     normal = unicodedata.normalize("NFC", value)
@@ -235,16 +236,20 @@ def _check_expansion(root: yaml.Node) -> None:
     references: dict[int, int] = {}
     on_path: set[int] = set()
     nodes: dict[int, yaml.Node] = {}
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    stack: list[tuple[yaml.Node, list[yaml.Node] | None]] = [(root, None)]
     while stack:
-        node, children_done = stack.pop()
+        node, children = stack.pop()
         key = id(node)
-        if children_done:
+        if children is not None:  # every child is done: the node's expanded size
             on_path.discard(key)
-            total = 1 + sum(sizes[id(child)] for child in _children(node))
+            total = 1
+            for child in children:
+                total += sizes[id(child)]
             sizes[key] = min(total, _SIZE_CAP)
             continue
         references[key] = references.get(key, 0) + 1
+        if key in sizes:
+            continue
         if key in on_path:
             raise _problem(
                 "yaml-recursive-alias",
@@ -252,12 +257,14 @@ def _check_expansion(root: yaml.Node) -> None:
                 "an alias (*name) may only repeat a value that is complete before it",
                 node,
             )
-        if key in sizes:
-            continue
         nodes[key] = node
+        if isinstance(node, yaml.ScalarNode):
+            sizes[key] = 1
+            continue
         on_path.add(key)
-        stack.append((node, True))
-        stack.extend((child, False) for child in reversed(_children(node)))
+        kids = _children(node)
+        stack.append((node, kids))
+        stack.extend((child, None) for child in reversed(kids))
     added = 0
     worst: tuple[int, int] = (0, id(root))
     for key, count in references.items():
