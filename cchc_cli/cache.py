@@ -135,7 +135,7 @@ def read_json(name: str, kind: type[_T]) -> _T | None:
 
 
 def write_entry(name: str, text: str) -> None:
-    """Keep ``text`` as entry ``name`` (atomically, mode 0600); keep the newest entries
+    """Keep ``text`` as entry ``name`` (atomically); keep the newest entries
     of its kind. Never raises: an unwritable cache is noted and skipped."""
     from cchc_cli.errors import CchcError
     from cchc_cli.loading.write import write_text_atomic
