@@ -22,16 +22,16 @@ $(BIN)/activate:
 test: lint pytest
 
 lint:
-	$(BIN)/ruff check cchc_cli tests benchmarks
-	$(BIN)/ruff format --check cchc_cli tests benchmarks
+	$(BIN)/ruff check cchc_cli tests benchmarks scripts
+	$(BIN)/ruff format --check cchc_cli tests benchmarks scripts
 	$(BIN)/mypy cchc_cli
 
 pytest:
 	$(BIN)/pytest
 
 format:
-	$(BIN)/ruff check --fix cchc_cli tests benchmarks
-	$(BIN)/ruff format cchc_cli tests benchmarks
+	$(BIN)/ruff check --fix cchc_cli tests benchmarks scripts
+	$(BIN)/ruff format cchc_cli tests benchmarks scripts
 
 # Regenerate the JSON Schema that plan files point at (a test fails when it is stale).
 schema:
@@ -41,6 +41,7 @@ bench:
 	$(BIN)/python benchmarks/validate.py
 	$(BIN)/python benchmarks/kpi.py
 	$(BIN)/python benchmarks/status.py
+	$(BIN)/python benchmarks/report.py
 
 clean:
 	rm -rf $(VENV) .cchc .pytest_cache .mypy_cache .ruff_cache

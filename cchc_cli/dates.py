@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, tzinfo
-from typing import Any, Literal
+from typing import Any
 
 from cchc_cli.errors import UserError
 from cchc_cli.quoting import quote
 
 __all__ = [
     "WEEKDAYS",
-    "PeriodRule",
     "as_of_date",
     "format_day",
     "parse_date_option",
@@ -26,11 +25,6 @@ __all__ = [
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DMY_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-
-PeriodRule = Literal["decree-09-2019", "calendar"]
-"""How a report's data period is cut: Decree 09/2019/NĐ-CP Art. 12 (15th of the month
-before the period to the 14th of its last month) or calendar months, quarters, years.
-The rule itself is :func:`cchc_cli.schedule.periods.data_period`."""
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -50,6 +44,10 @@ def parse_iso_date(value: Any) -> Any:
         dmy = _DMY_DATE.match(text)
         if dmy is not None:
             day, month, year = (int(part) for part in dmy.groups())
+            try:
+                date(year, month, day)
+            except ValueError as exc:
+                raise ValueError(f"'{value}' is not a real calendar date ({exc})") from None
             hint = f"; write it as {year:04d}-{month:02d}-{day:02d}"
         raise ValueError(
             f"{quote(value)} is not a date in the expected format YYYY-MM-DD (ISO 8601){hint}"

@@ -10,6 +10,7 @@ from cchc_cli.checks.consistency import check_conflicting_targets
 from cchc_cli.checks.datasets import check_datasets
 from cchc_cli.checks.dates import check_dates_in_plan_year
 from cchc_cli.checks.duplicates import check_duplicate_ids, check_sections_present
+from cchc_cli.checks.narrative import check_report_narratives
 from cchc_cli.checks.numbering import check_area_numbering
 from cchc_cli.checks.progress import check_progress
 from cchc_cli.checks.recurrence import check_recurring_rules
@@ -32,6 +33,7 @@ CHECKS: tuple[Check, ...] = (
     check_calendar_overrides,
     check_calendar_timezone,
     check_recurring_rules,
+    check_report_narratives,
 )
 
 

@@ -21,6 +21,7 @@ _WHAT = {
     "plan": "'plan' section",
     "calendar": "'calendar' section",
     "dataset": "dataset id",
+    "report": "report text for period",
 }
 
 

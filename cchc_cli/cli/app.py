@@ -20,6 +20,7 @@ from cchc_cli.cli import (
     export,
     kpi,
     periods,
+    report,
     sample_data,
     status,
     task,
@@ -89,6 +90,7 @@ app.command(name="periods", epilog=periods.EPILOG)(periods.periods)
 app.add_typer(task.app, name="task")
 app.command(name="calendar", epilog=calendar.EPILOG)(calendar.calendar)
 app.command(name="kpi", epilog=kpi.EPILOG)(kpi.kpi)
+app.command(name="report", epilog=report.EPILOG)(report.report)
 app.command(name="sample-data", epilog=sample_data.EPILOG)(sample_data.sample_data)
 
 

@@ -47,21 +47,20 @@ def deadlines(
     fmt: ViewFormat = "text",
 ) -> None:
     """List tasks and upcoming reports with their state, sorted by urgency."""
-    from cchc_cli.cli.schedule_options import emit, option_date
-    from cchc_cli.cli.state import plan_dir
+    from cchc_cli.cli.output import emit, open_workspace
+    from cchc_cli.cli.schedule_options import option_date
     from cchc_cli.errors import FindingsError
-    from cchc_cli.render.deadlines_view import deadlines_output
+    from cchc_cli.services.deadlines import list_deadlines
 
-    result = deadlines_output(
-        plan_dir(ctx, plan),
+    result = list_deadlines(
+        open_workspace(ctx, plan),
         as_of=option_date(as_of, "--as-of"),
         within=within,
         unit=unit,
         overdue_only=overdue,
         include_done=include_done,
         fail_on=fail_on,
-        fmt=fmt,
     )
-    emit(ctx, result.output)
+    emit(ctx, result, fmt)
     if result.failure:
         raise FindingsError(result.failure)

@@ -34,13 +34,11 @@ def due(
     fmt: ViewFormat = "text",
 ) -> None:
     """Print the due date of a dossier received on DATE with DAYS working days to process it."""
+    from cchc_cli.cli.output import emit, open_workspace
     from cchc_cli.cli.schedule_options import option_date
-    from cchc_cli.cli.state import err_console, plan_dir
-    from cchc_cli.render.day_views import due_output
+    from cchc_cli.services.days import due_date
 
     start = option_date(received, "DATE")
     assert start is not None  # noqa: S101 - a required argument
-    result = due_output(plan_dir(ctx, plan), start, days, calendar_days=calendar_days, fmt=fmt)
-    typer.echo(result.result)
-    if result.explanation:
-        err_console(ctx).print(result.explanation, style="dim", markup=False, highlight=False)
+    workspace = open_workspace(ctx, plan)
+    emit(ctx, due_date(workspace, start, days, calendar_days=calendar_days), fmt)

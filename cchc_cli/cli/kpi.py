@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
 
-from cchc_cli.cli.options import PlanOption
+from cchc_cli.cli.options import DataOption, HalfOption, PlanOption, QuarterOption, YearOption
 
 EPILOG = (
     "Examples: cchc kpi --year 2024 | cchc kpi --quarter Q2 --by unit | "
@@ -20,9 +19,9 @@ EPILOG = (
 def kpi(
     ctx: typer.Context,
     plan: PlanOption = None,
-    quarter: Annotated[str | None, typer.Option("--quarter", help="Q1-Q4 of the year.")] = None,
-    half: Annotated[str | None, typer.Option("--half", help="H1 or H2 of the year.")] = None,
-    year: Annotated[int | None, typer.Option("--year", help="Year (default: the plan's).")] = None,
+    quarter: QuarterOption = None,
+    half: HalfOption = None,
+    year: YearOption = None,
     start: Annotated[str | None, typer.Option("--from", help="First day, YYYY-MM-DD.")] = None,
     end: Annotated[
         str | None, typer.Option("--to", help="Last day, YYYY-MM-DD (inclusive).")
@@ -34,12 +33,7 @@ def kpi(
         list[str] | None,
         typer.Option("--by", help="Break down by unit, procedure, month or quarter (repeatable)."),
     ] = None,
-    data: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--data", help="Export file(s) to use instead of the dossier dataset's files."
-        ),
-    ] = None,
+    data: DataOption = None,
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="Today, YYYY-MM-DD (default: today).")
     ] = None,
@@ -51,27 +45,12 @@ def kpi(
     ] = False,
 ) -> None:
     """Measure every target for a period: value, threshold and status (met, missed…)."""
+    from cchc_cli.cli.output import emit, open_workspace
     from cchc_cli.cli.schedule_options import option_date
-    from cchc_cli.cli.state import out_console, plan_dir
-    from cchc_cli.dates import as_of_date
-    from cchc_cli.errors import FindingsError, UserError
-    from cchc_cli.loading import require_plan
-    from cchc_cli.measure.kpi import BY_KEYS, run_kpi
-    from cchc_cli.measure.periods import select_period
-    from cchc_cli.measure.views import render_kpi
-    from cchc_cli.suggest import did_you_mean
+    from cchc_cli.errors import FindingsError
+    from cchc_cli.services.kpi import PeriodChoice, measure_plan, strict_failure
 
-    keys = list(dict.fromkeys(by or []))
-    for key in keys:
-        if key not in BY_KEYS:
-            raise UserError(
-                f"--by {key!r} is not one of: {', '.join(BY_KEYS)}{did_you_mean(key, BY_KEYS)}"
-            )
-    directory = plan_dir(ctx, plan)
-    validated, _ = require_plan(directory)
-    period = select_period(
-        validated.calendar.period_rule,
-        validated.year,
+    choice = PeriodChoice(
         quarter=quarter,
         half=half,
         year=year,
@@ -79,13 +58,14 @@ def kpi(
         end=option_date(end, "--to"),
         ytd=ytd,
     )
-    today = as_of_date(option_date(as_of, "--as-of"), validated.calendar.timezone)
-    result = run_kpi(validated, directory, period, as_of=today, by=keys, data=data or [])
-    render_kpi(result, fmt, out_console(ctx))
-    unclean = [report for report in result.datasets if not report.clean]
-    if strict and unclean:
-        detail = "; ".join(
-            f"{r.dataset}: {r.invalid:,} invalid, {r.duplicates:,} duplicate row(s)"
-            for r in unclean
-        )
-        raise FindingsError(f"rows were set aside ({detail}); --strict fails on them")
+    result = measure_plan(
+        open_workspace(ctx, plan),
+        choice,
+        as_of=option_date(as_of, "--as-of"),
+        by=by or [],
+        data=data or [],
+    )
+    emit(ctx, result, fmt)
+    failure = strict_failure(result) if strict else None
+    if failure:
+        raise FindingsError(failure)

@@ -31,8 +31,7 @@ def periods(
     fmt: ViewFormat = "text",
 ) -> None:
     """List every report due in a year, when it is due and the period its data covers."""
-    from cchc_cli.cli.schedule_options import emit
-    from cchc_cli.cli.state import plan_dir
-    from cchc_cli.render.periods_view import periods_output
+    from cchc_cli.cli.output import emit, open_workspace
+    from cchc_cli.services.periods import year_periods
 
-    emit(ctx, periods_output(plan_dir(ctx, plan), year=year, fmt=fmt))
+    emit(ctx, year_periods(open_workspace(ctx, plan), year=year), fmt)

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 import typer
 
-__all__ = ["AsOfOption", "UnitOption", "ViewFormat", "emit", "option_date"]
+__all__ = ["AsOfOption", "UnitOption", "ViewFormat", "option_date"]
 
 AsOfOption = Annotated[
     str | None,
@@ -43,13 +43,3 @@ def option_date(value: str | None, option: str) -> date | None:
     from cchc_cli.dates import parse_date_option
 
     return parse_date_option(value, option)
-
-
-def emit(ctx: typer.Context, output: object) -> None:
-    """Print a command's output: text as is (JSON, ICS), anything else through rich."""
-    if isinstance(output, str):
-        typer.echo(output)
-        return
-    from cchc_cli.cli.state import out_console
-
-    out_console(ctx).print(output, soft_wrap=False)  # tables fit the terminal

@@ -22,9 +22,9 @@ def status(
     fmt: ViewFormat = "text",
 ) -> None:
     """Where the plan stands: tasks by state, overdue and due-soon items, next report, targets."""
-    from cchc_cli.cli.schedule_options import emit, option_date
-    from cchc_cli.cli.state import plan_dir
-    from cchc_cli.render.status_view import status_output
+    from cchc_cli.cli.output import emit, open_workspace
+    from cchc_cli.cli.schedule_options import option_date
+    from cchc_cli.services.status import plan_status
 
     day = option_date(as_of, "--as-of")
-    emit(ctx, status_output(plan_dir(ctx, plan), as_of=day, unit=unit, fmt=fmt))
+    emit(ctx, plan_status(open_workspace(ctx, plan), as_of=day, unit=unit), fmt)

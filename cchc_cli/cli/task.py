@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 import typer
 
 from cchc_cli.cli.options import PlanOption
 from cchc_cli.cli.schedule_options import AsOfOption, ViewFormat
+from cchc_cli.model.terms import TaskStatus
 
 SHOW_EPILOG = "Examples: cchc task show PL.1 | cchc task show PL.10 --as-of 2024-06-30 -f json"
 UPDATE_EPILOG = (
@@ -29,7 +30,6 @@ app = typer.Typer(
 )
 
 TaskId = Annotated[str, typer.Argument(metavar="ID", help="The task id, e.g. PL.1.")]
-Status = Literal["not_started", "in_progress", "done", "cancelled"]
 
 
 @app.command(name="show", epilog=SHOW_EPILOG)
@@ -41,12 +41,12 @@ def show(
     fmt: ViewFormat = "text",
 ) -> None:
     """Show a task: lead and coordinating units, deadline, state, deliverables, updates."""
-    from cchc_cli.cli.schedule_options import emit, option_date
-    from cchc_cli.cli.state import plan_dir
-    from cchc_cli.render.task_view import task_output
+    from cchc_cli.cli.output import emit, open_workspace
+    from cchc_cli.cli.schedule_options import option_date
+    from cchc_cli.services.task import show_task
 
     day = option_date(as_of, "--as-of")
-    emit(ctx, task_output(plan_dir(ctx, plan), task_id, as_of=day, fmt=fmt))
+    emit(ctx, show_task(open_workspace(ctx, plan), task_id, as_of=day), fmt)
 
 
 @app.command(name="update", epilog=UPDATE_EPILOG)
@@ -55,7 +55,7 @@ def update(
     task_id: TaskId,
     *,
     status: Annotated[
-        Status, typer.Option("--status", "-s", help="The task's status after this update.")
+        TaskStatus, typer.Option("--status", "-s", help="The task's status after this update.")
     ],
     percent: Annotated[
         float | None,
@@ -81,6 +81,14 @@ def update(
         ),
     ] = None,
     by: Annotated[str | None, typer.Option("--by", help="Who records it.")] = None,
+    problem: Annotated[
+        str | None,
+        typer.Option("--problem", help="What holds the task back (goes to the report's III.2)."),
+    ] = None,
+    proposal: Annotated[
+        str | None,
+        typer.Option("--proposal", help="What the unit asks for (goes to the report's V)."),
+    ] = None,
     plan: PlanOption = None,
 ) -> None:
     """Append a dated progress update to a task and set its status."""
@@ -96,6 +104,8 @@ def update(
         evidence=tuple(evidence or ()),
         by=by,
         on=option_date(on, "--date"),
+        problem=problem,
+        proposal=proposal,
     )
     done = record_progress(plan_dir(ctx, plan), task_id, entry)
     out = out_console(ctx)

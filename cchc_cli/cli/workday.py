@@ -22,11 +22,10 @@ def workday(
     fmt: ViewFormat = "text",
 ) -> None:
     """Say whether DATE is a working day, and why not (weekend, holiday, plan override)."""
+    from cchc_cli.cli.output import emit, open_workspace
     from cchc_cli.cli.schedule_options import option_date
-    from cchc_cli.cli.state import plan_dir
-    from cchc_cli.render.day_views import workday_output
+    from cchc_cli.services.days import explain_day
 
     parsed = option_date(day, "DATE")
     assert parsed is not None  # noqa: S101 - a required argument
-    text, _ = workday_output(plan_dir(ctx, plan), parsed, fmt=fmt)
-    typer.echo(text)
+    emit(ctx, explain_day(open_workspace(ctx, plan), parsed), fmt)

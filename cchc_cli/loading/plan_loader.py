@@ -219,6 +219,7 @@ def _assemble(draft: PlanDraft) -> Plan | None:
         "tasks": draft.tasks,
         "duties": draft.duties,
         "datasets": draft.datasets,
+        "reports": draft.reports,
     }
     if draft.calendar is not None:
         values["calendar"] = draft.calendar

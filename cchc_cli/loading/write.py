@@ -14,9 +14,11 @@ from cchc_cli.errors import UserError
 
 __all__ = [
     "LOCK_WAIT_SECONDS",
+    "check_new_files",
     "partial_path",
     "plan_lock",
     "remove_leftovers",
+    "write_bytes_atomic",
     "write_text_atomic",
 ]
 
@@ -31,27 +33,39 @@ def partial_path(target: Path) -> Path:
 
 
 def write_text_atomic(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` via a temporary file in the same directory.
+    """Write ``text`` (UTF-8) to ``path`` atomically (see :func:`write_bytes_atomic`)."""
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def _default_mode() -> int:
+    """The mode a new file gets under the process's umask (0644 under the usual 022)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same directory.
 
     The temporary file is flushed and fsynced, then renamed over ``path``; the original
-    is untouched if anything fails before the rename. An existing file keeps its mode.
+    is untouched if anything fails before the rename. An existing file keeps its mode;
+    a new one gets the mode the umask gives (not the temporary file's 0600).
     """
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
         raise UserError(f"cannot write '{path}': directory '{directory}' does not exist")
     try:
-        mode = path.stat().st_mode & 0o777 if path.exists() else None
+        mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
         raise UserError(f"cannot write '{path}': {exc.strerror}") from None
     temp = Path(temp_name)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        if mode is not None:
-            temp.chmod(mode)
+        temp.chmod(mode)
         temp.replace(path)
     except OSError as exc:
         with contextlib.suppress(OSError):
@@ -61,6 +75,27 @@ def write_text_atomic(path: Path, text: str) -> None:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
+
+
+def check_new_files(paths: list[Path], *, force: bool = False) -> None:
+    """Make the folders for ``paths``; refuse to replace a file unless ``force``, and say
+    so before anything is written when a folder is not writable."""
+    existing = [path for path in paths if path.exists()]
+    if existing and not force:
+        raise UserError(
+            f"{', '.join(str(p) for p in existing)}: already exists",
+            hint="add --force to replace it, or write elsewhere with -o",
+        )
+    for folder in dict.fromkeys(path.parent for path in paths):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UserError(f"cannot create the folder '{folder}': {exc.strerror}") from None
+        if not os.access(folder, os.W_OK):
+            raise UserError(
+                f"cannot write into '{folder}': permission denied",
+                hint="choose a folder you may write to with -o",
+            )
 
 
 def _temp_pattern(path: Path) -> str:

@@ -15,15 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
-from typing import Any, Literal
 
-from cchc_cli.measure.periods import Period, month_periods, named_period
-from cchc_cli.model.duties import PeriodRule
+from cchc_cli.measure.periods import month_periods, named_period
 from cchc_cli.model.targets import Target
+from cchc_cli.model.terms import Period, PeriodRule, TargetStatus
 
-__all__ = ["Figure", "Status", "TargetResult", "error_budget", "judge", "project_year_end"]
-
-Status = Literal["met", "at_risk", "missed", "no_data"]
+__all__ = ["Figure", "TargetResult", "error_budget", "judge", "project_year_end"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +36,7 @@ class Figure:
 
     @classmethod
     def ratio(cls, numerator: float, denominator: float, source: str) -> Figure:
-        value = None if denominator == 0 else 100 * numerator / denominator
+        value = None if denominator == 0 else round(100 * numerator / denominator, 2)
         return cls(numerator, denominator, value, source)
 
 
@@ -57,37 +54,15 @@ class TargetResult:
     op: str | None
     threshold: float | None
     met: bool | None
-    status: Status
+    status: TargetStatus
     source: str | None = None
     error_budget: int | None = None
     """How many more bad items (late dossiers…) before the value drops below the threshold."""
     projection: float | None = None
     """Year-end value projected from the monthly trend of the year so far (percent)."""
     note: str | None = None
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "ref": self.ref,
-            "target": self.target,
-            "measure": self.measure,
-            "numerator": _plain(self.numerator),
-            "denominator": _plain(self.denominator),
-            "value": self.value,
-            "op": self.op,
-            "threshold": _plain(self.threshold),
-            "met": self.met,
-            "status": self.status,
-            "source": self.source,
-            "error_budget": self.error_budget,
-            "projection": self.projection,
-            "note": self.note,
-        }
-
-
-def _plain(number: float | None) -> float | int | None:
-    if number is None:
-        return None
-    return int(number) if float(number).is_integer() else number
+    threshold_text: str = ""
+    """The commitment in short form, in the target's unit: ``> 95%``, ``>= 1 count``."""
 
 
 def _exact(number: float) -> Fraction:
@@ -162,6 +137,7 @@ def judge(
         target.value,
         None,
         "no_data",
+        threshold_text=target.threshold_text,
     )
     if target.kind == "qualitative":
         result.note = "qualitative: met by evidence" + (

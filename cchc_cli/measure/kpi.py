@@ -10,19 +10,28 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from cchc_cli.measure.attainment import Figure, TargetResult, elapsed_months, judge
 from cchc_cli.measure.cube import GROUP_COLUMNS, Cube
 from cchc_cli.measure.formulas import FORMULAS, OVERDUE_AT_END, PLAN_FORMULAS, plan_tasks_done
-from cchc_cli.measure.hygiene import DatasetReport
+from cchc_cli.measure.hygiene import DatasetReport, RowNote
 from cchc_cli.measure.measurements import Measurement, pick
-from cchc_cli.measure.periods import Period, month_periods, named_period
+from cchc_cli.measure.periods import month_periods, named_period
 from cchc_cli.model.datasets import CustomMeasure, Dataset
 from cchc_cli.model.plan import Plan
 from cchc_cli.model.tasks import Task
+from cchc_cli.model.terms import Period, PeriodRule
 
-__all__ = ["BY_KEYS", "BreakdownRow", "KpiResult", "Measures", "evaluate_targets", "run_kpi"]
+__all__ = [
+    "BY_KEYS",
+    "BreakdownRow",
+    "DatasetSummary",
+    "KpiResult",
+    "Measures",
+    "evaluate_targets",
+    "run_kpi",
+]
 
 BY_KEYS = ("unit", "procedure", "month", "quarter")
 
@@ -33,6 +42,8 @@ class Measures:
 
     cubes: list[tuple[Dataset, Cube]] = field(default_factory=list)
     rows: list[Measurement] = field(default_factory=list)
+    row_files: list[Path] = field(default_factory=list)
+    """The files the hand-kept measurement rows were read from."""
     reports: list[DatasetReport] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
     """The plan's tasks, for the measures of its own progress (``PLAN_FORMULAS``)."""
@@ -112,21 +123,59 @@ class BreakdownRow:
     """One group of ``--by``: its keys and every measure's figure."""
 
     keys: dict[str, str | None]
-    figures: dict[str, Figure]
+    measures: dict[str, Figure]
+
+
+@dataclass(frozen=True)
+class DatasetSummary:
+    """What one dataset held in this run, and the rows set aside (with examples)."""
+
+    dataset: str
+    files: list[str]
+    rows: int
+    used: int
+    invalid: int
+    duplicates: int
+    invalid_examples: list[RowNote]
+    duplicate_examples: list[RowNote]
+    imported: int
+    """How many files were parsed in this run (the others came from the cache)."""
+
+    @property
+    def clean(self) -> bool:
+        return self.invalid == 0 and self.duplicates == 0
+
+    @classmethod
+    def of(cls, report: DatasetReport) -> DatasetSummary:
+        return cls(
+            report.dataset,
+            list(report.files),
+            report.rows,
+            report.used,
+            report.invalid,
+            report.duplicates,
+            list(report.invalid_examples),
+            list(report.duplicate_examples),
+            report.imported,
+        )
 
 
 @dataclass
 class KpiResult:
+    """Every target measured for a period, the measures behind them and their data."""
+
+    kind: ClassVar[str] = "kpi"
     plan: str
     period: Period
+    period_rule: PeriodRule
     as_of: date
-    rule: str
     targets: list[TargetResult]
     measures: dict[str, Figure]
     breakdown: list[BreakdownRow]
-    datasets: list[DatasetReport]
+    datasets: list[DatasetSummary]
     by: tuple[str, ...] = ()
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Display names by breakdown key: unit code → name, procedure code → name."""
 
 
 def _time_buckets(plan: Plan, period: Period, key: str) -> list[Period]:
@@ -140,7 +189,7 @@ def _time_buckets(plan: Plan, period: Period, key: str) -> list[Period]:
     for bucket in candidates:
         start, end = max(bucket.start, period.start), min(bucket.end, period.end)
         if start <= end:
-            buckets.append(Period(bucket.label, start, end))
+            buckets.append(Period(start, end, bucket.label))
     return buckets
 
 
@@ -174,18 +223,27 @@ def _breakdown(
     return rows
 
 
-def judge_all(plan: Plan, measures: Measures, period: Period, as_of: date) -> list[TargetResult]:
+def judge_all(
+    plan: Plan,
+    measures: Measures,
+    period: Period,
+    as_of: date,
+    group: tuple[Any, ...] | None = None,
+) -> list[TargetResult]:
+    """Every target's standing for ``period`` (for one group of the cubes, e.g. a unit)."""
     rule = plan.calendar.period_rule
     results = []
     for target in plan.targets:
-        figure = measures.figure(target.measure, period, target.id)
+        figure = measures.figure(target.measure, period, target.id, group)
 
         def monthly(target_: Any = target) -> tuple[list[Figure], Figure, int]:
             year = named_period(rule, target_.period, "Y")
             cutoff = min(period.end, as_of)
             done, left = elapsed_months(rule, target_.period, cutoff)
-            figures = [measures.figure(target_.measure, month, target_.id) for month in done]
-            ytd = measures.figure(target_.measure, Period("ytd", year.start, cutoff), target_.id)
+            figures = [measures.figure(target_.measure, m, target_.id, group) for m in done]
+            ytd = measures.figure(
+                target_.measure, Period(year.start, cutoff, "ytd"), target_.id, group
+            )
             return [f for f in figures if f is not None], ytd or Figure(None, None, None, ""), left
 
         uses_exports = target.measure in measures.measure_ids()
@@ -226,12 +284,12 @@ def run_kpi(
     return KpiResult(
         plan.meta.id,
         period,
-        as_of,
         plan.calendar.period_rule,
+        as_of,
         judge_all(plan, measures, period, as_of),
         overall,
         _breakdown(plan, measures, period, by) if by else [],
-        measures.reports,
+        [DatasetSummary.of(report) for report in measures.reports],
         tuple(by),
         labels,
     )

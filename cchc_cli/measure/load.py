@@ -48,6 +48,7 @@ def load_measures(
         if dataset.kind == "measurements":
             files = resolve_files(dataset, plan_dir, None)
             measures.rows.extend(read_measurements(dataset, files, rule, cache))
+            measures.row_files.extend(files)
     prepared: list[tuple[Dataset, list[PreparedFile]]] = []
     for dataset, override in _dossier_datasets(plan, data):
         files = resolve_files(dataset, plan_dir, override)

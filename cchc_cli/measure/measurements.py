@@ -23,11 +23,11 @@ from cchc_cli.errors import UserError
 from cchc_cli.findings import relative_path
 from cchc_cli.measure.cache import Cache, digest_of
 from cchc_cli.measure.importer import match_columns
-from cchc_cli.measure.periods import Period, parse_period_label
+from cchc_cli.measure.periods import parse_period_label
 from cchc_cli.measure.sniff import decode_all, sniff_csv
 from cchc_cli.measure.xlsx import XLSX_SUFFIXES, xlsx_to_csv
 from cchc_cli.model.datasets import Dataset
-from cchc_cli.model.duties import PeriodRule
+from cchc_cli.model.terms import Period, PeriodRule
 
 __all__ = ["Measurement", "pick", "read_measurements"]
 

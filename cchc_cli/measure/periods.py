@@ -15,15 +15,13 @@ data_period`); this module gives measured periods their labels and reads them ba
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from cchc_cli.errors import UserError
-from cchc_cli.model.duties import PeriodRule
+from cchc_cli.model.terms import Period, PeriodRule
 from cchc_cli.schedule.periods import data_period, frequency_of
 
 __all__ = [
-    "Period",
     "month_periods",
     "named_period",
     "parse_period_label",
@@ -31,34 +29,9 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class Period:
-    """A labelled span of days, both ends included."""
-
-    label: str
-    start: date
-    end: date
-
-    def __post_init__(self) -> None:
-        if self.start > self.end:
-            raise UserError(f"period {self.label} starts after it ends ({self.start} > {self.end})")
-
-    @property
-    def days(self) -> int:
-        return (self.end - self.start).days + 1
-
-    def contains(self, other: Period) -> bool:
-        return self.start <= other.start and other.end <= self.end
-
-    def as_dict(self) -> dict[str, str]:
-        return {"label": self.label, "from": self.start.isoformat(), "to": self.end.isoformat()}
-
-
 def named_period(rule: PeriodRule, year: int, name: str) -> Period:
     """``Q2``, ``H1``, ``M6`` or ``Y`` of ``year`` under ``rule``."""
-    days = data_period(name, year, rule)
-    label = str(year) if name == "Y" else f"{year}-{name}"
-    return Period(label, days.start, days.end)
+    return data_period(name, year, rule)
 
 
 def month_periods(rule: PeriodRule, year: int) -> list[Period]:
@@ -86,7 +59,7 @@ def select_period(
             )
         if start > end:
             raise UserError(f"--from {start} is after --to {end}")
-        return Period(f"{start.isoformat()}..{end.isoformat()}", start, end)
+        return Period(start, end, f"{start.isoformat()}..{end.isoformat()}")
     if quarter and half:
         raise UserError("give --quarter or --half, not both")
     which = (quarter or half or "Y").upper()
@@ -95,7 +68,7 @@ def select_period(
     period = named_period(rule, year or plan_year, which)
     if ytd:
         first = named_period(rule, year or plan_year, "Y")
-        return Period(f"{period.label} (year to date)", first.start, period.end)
+        return Period(first.start, period.end, f"{period.label} (year to date)")
     return period
 
 
@@ -110,7 +83,7 @@ def parse_period_label(rule: PeriodRule, text: str) -> Period:
         first, _, last = value.partition("..")
         try:
             return Period(
-                value, date.fromisoformat(first.strip()), date.fromisoformat(last.strip())
+                date.fromisoformat(first.strip()), date.fromisoformat(last.strip()), value
             )
         except ValueError:
             pass

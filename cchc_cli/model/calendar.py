@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from cchc_cli.model.base import IsoDate, StrictModel, Text
-from cchc_cli.model.duties import PeriodRule
+from cchc_cli.model.terms import PeriodRule
 
 __all__ = ["CalendarConfig", "CalendarOverride"]
 

@@ -12,10 +12,10 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from cchc_cli.model.base import IsoDate, StrictModel
+from cchc_cli.model.terms import Frequency
 
 __all__ = ["Deadline", "Recurrence"]
 
-Frequency = Literal["monthly", "quarterly", "half_yearly", "yearly"]
 PeriodName = Annotated[str, Field(pattern=r"^(M(1[0-2]|[1-9])|Q[1-4]|H[12]|Y)$")]
 
 

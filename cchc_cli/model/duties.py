@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Literal
 
-from cchc_cli.dates import PeriodRule
 from cchc_cli.model.base import Id, StrictModel, Text
 from cchc_cli.model.deadline import Deadline
 from cchc_cli.model.ids import IdKind, RefTo
+from cchc_cli.model.terms import PeriodRule
 from cchc_cli.model.units import UnitCode
 
-__all__ = ["PeriodRule", "ReportingDuty"]
+__all__ = ["ReportingDuty"]
 
 
 DutyKind = Literal["report", "plan", "budget_estimate", "other"]

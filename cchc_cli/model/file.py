@@ -17,6 +17,7 @@ from cchc_cli.model.calendar import CalendarConfig
 from cchc_cli.model.datasets import Dataset
 from cchc_cli.model.duties import ReportingDuty
 from cchc_cli.model.meta import PlanMeta
+from cchc_cli.model.narrative import ReportNarrative
 from cchc_cli.model.targets import Target
 from cchc_cli.model.tasks import Task
 from cchc_cli.model.units import Unit
@@ -37,6 +38,7 @@ class PlanFile(StrictModel):
     duties: list[ReportingDuty] | None = None
     calendar: CalendarConfig | None = None
     datasets: list[Dataset] | None = None
+    reports: list[ReportNarrative] | None = None
 
 
 SECTIONS: tuple[str, ...] = tuple(PlanFile.model_fields)

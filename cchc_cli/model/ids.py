@@ -8,7 +8,16 @@ from typing import Literal
 __all__ = ["IdKind", "RefTo"]
 
 IdKind = Literal[
-    "unit", "area", "target", "task", "duty", "legal_basis", "plan", "calendar", "dataset"
+    "unit",
+    "area",
+    "target",
+    "task",
+    "duty",
+    "legal_basis",
+    "plan",
+    "calendar",
+    "dataset",
+    "report",
 ]
 
 

@@ -12,6 +12,7 @@ from cchc_cli.model.calendar import CalendarConfig
 from cchc_cli.model.datasets import Dataset
 from cchc_cli.model.duties import ReportingDuty
 from cchc_cli.model.meta import PlanMeta
+from cchc_cli.model.narrative import ReportNarrative
 from cchc_cli.model.targets import Target
 from cchc_cli.model.tasks import Task
 from cchc_cli.model.units import Unit
@@ -32,6 +33,7 @@ class Plan(StrictModel):
     duties: list[ReportingDuty] = []
     calendar: CalendarConfig = CalendarConfig()
     datasets: list[Dataset] = []
+    reports: list[ReportNarrative] = []
 
     @property
     def year(self) -> int:

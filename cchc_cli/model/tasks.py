@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, ClassVar
 
 from pydantic import Field
 
 from cchc_cli.model.base import Id, IsoDate, Percent, StrictModel, Text
 from cchc_cli.model.deadline import Deadline
 from cchc_cli.model.ids import IdKind, RefTo
+from cchc_cli.model.terms import TASK_STATUSES, TaskStatus
 from cchc_cli.model.units import UnitCode
 
 __all__ = ["TASK_STATUSES", "ProgressUpdate", "Task", "TaskStatus"]
-
-TaskStatus = Literal["not_started", "in_progress", "done", "cancelled"]
-TASK_STATUSES: tuple[TaskStatus, ...] = ("not_started", "in_progress", "done", "cancelled")
 
 
 class ProgressUpdate(StrictModel):
@@ -29,6 +27,10 @@ class ProgressUpdate(StrictModel):
     """Documents or links that show the progress (a decision number, a URL…)."""
     by: str | None = None
     """Who recorded it."""
+    problem: str | None = None
+    """What holds the task back (fed to the report's "Tồn tại, hạn chế")."""
+    proposal: str | None = None
+    """What the unit asks for (fed to the report's "Đề xuất, kiến nghị")."""
 
 
 class Task(StrictModel):

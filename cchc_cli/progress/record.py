@@ -49,6 +49,8 @@ class ProgressEntry:
     evidence: Sequence[str] = ()
     by: str | None = None
     on: date | None = None
+    problem: str | None = None
+    proposal: str | None = None
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,10 @@ def _update_node(entry: ProgressEntry, on: date) -> CommentedMap:
         node["evidence"] = CommentedSeq(_scalar(item) for item in entry.evidence)
     if entry.by:
         node["by"] = _scalar(entry.by)
+    if entry.problem:
+        node["problem"] = _scalar(entry.problem)
+    if entry.proposal:
+        node["proposal"] = _scalar(entry.proposal)
     return node
 
 

@@ -6,44 +6,25 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from cchc_cli.dates import WEEKDAYS, format_day
+from cchc_cli.render.styles import STATE_LABEL, STATE_STYLE, clean
 from cchc_cli.schedule.state import ItemState
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
 __all__ = [
-    "STATE_LABEL",
-    "STATE_STYLE",
     "items_table",
     "send_by_note",
     "timing_text",
     "who_text",
 ]
 
-STATE_LABEL = {
-    "overdue": "overdue",
-    "due_soon": "due soon",
-    "on_track": "on track",
-    "not_started": "not started",
-    "done": "done",
-    "cancelled": "cancelled",
-}
-STATE_STYLE = {
-    "overdue": "bold red",
-    "due_soon": "yellow",
-    "on_track": "green",
-    "not_started": "",
-    "done": "dim green",
-    "cancelled": "dim",
-}
-
-
 _TITLE_LENGTH = 80
 """Task contents run to several sentences; the tables show their start."""
 
 
 def _shorten(text: str, length: int) -> str:
-    text = " ".join(text.split())
+    text = " ".join(clean(text).split())
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
 
@@ -108,7 +89,7 @@ def items_table(items: Sequence[ItemState], *, show_state: bool = False) -> Rend
             timing = STATE_LABEL[item.state] + ("" if timing == "—" else f": {timing}")
         if timing != "—":
             due.append("\n" + timing, style=STATE_STYLE[item.state] or "dim")
-        table.add_row(item.id, what, who_text(item), due)
+        table.add_row(Text(clean(item.id)), Text(what), Text(who_text(item)), due)
     if not notes:
         return table
     footnotes = Text("\n".join(f"{'*' * (n + 1)} {note}" for n, note in enumerate(notes)))

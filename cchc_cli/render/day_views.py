@@ -1,35 +1,15 @@
-"""``cchc due`` and ``cchc workday``: one date, counted on the plan's working calendar."""
+"""``cchc due`` and ``cchc workday`` for people."""
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
-from datetime import date, timedelta
-from pathlib import Path
-from typing import Literal
+from datetime import date
 
 from cchc_cli.dates import WEEKDAYS, format_day
-from cchc_cli.errors import UserError
-from cchc_cli.schedule.workcal import DayInfo, WorkingCalendar
+from cchc_cli.render.registry import Output
+from cchc_cli.schedule.workcal import DayInfo
+from cchc_cli.services.days import DueResult, WorkdayResult
 
-__all__ = ["MAX_DAYS", "DueResult", "due_output", "workday_output"]
-
-MAX_DAYS = 3660
-"""Longest processing time accepted (about ten years): beyond it, a typo is likelier."""
-
-
-@dataclass(frozen=True)
-class DueResult:
-    result: str
-    """What goes to stdout: the ISO date, or JSON."""
-    explanation: str | None
-    """How it was counted, for people (stderr)."""
-
-
-def _calendar(plan_dir: Path) -> WorkingCalendar:
-    from cchc_cli.schedule.cache import load_schedule
-
-    return load_schedule(plan_dir).calendar
+__all__ = ["due_text", "workday_text"]
 
 
 def _day(day: date) -> str:
@@ -46,67 +26,27 @@ def _skipped(days_off: list[DayInfo]) -> str:
     return "; ".join(parts) if parts else "none"
 
 
-def due_output(
-    plan_dir: Path,
-    start: date,
-    days: int,
-    *,
-    calendar_days: bool = False,
-    fmt: Literal["text", "json"] = "text",
-) -> DueResult:
-    """The due date of a dossier received on ``start`` with ``days`` to process it."""
-    if days < 0:
-        raise UserError(
-            f"DAYS must be 0 or more (a processing time), not {days}",
-            hint="e.g. cchc due 2024-02-05 10",
-        )
-    if days > MAX_DAYS:
-        raise UserError(f"DAYS must be at most {MAX_DAYS} (about ten years), not {days}")
-    calendar = _calendar(plan_dir)
-    nominal = start + timedelta(days=days)
-    if calendar_days:
-        due = calendar.add_calendar_days(start, days)
-        unit = "calendar day(s)"
-    else:
-        due = calendar.add_working_days(start, days)
-        unit = "working day(s)"
-    days_off = calendar.days_off(start + timedelta(days=1), due)
-    if fmt == "json":
-        data = {
-            "received": start.isoformat(),
-            "days": days,
-            "unit": "calendar_days" if calendar_days else "working_days",
-            "due": due.isoformat(),
-            "days_off": [info.as_dict() for info in days_off],
-        }
-        return DueResult(json.dumps(data, ensure_ascii=False, indent=2), None)
+def due_text(result: DueResult) -> Output:
+    """The due date on stdout (for scripts); how it was counted on stderr (for people)."""
+    calendar_days = result.unit == "calendar_days"
+    unit = "calendar day(s)" if calendar_days else "working day(s)"
     lines = [
-        f"{days} {unit} from {_day(start)}, that day not counted (Civil Code 2015, Art. 147): "
-        f"due {_day(due)}"
+        f"{result.days} {unit} from {_day(result.received)}, that day not counted "
+        f"(Civil Code 2015, Art. 147): due {_day(result.due)}"
     ]
-    if due != nominal and (calendar_days or days == 0):
+    if result.due != result.nominal and (calendar_days or result.days == 0):
         lines.append(
-            f"{_day(nominal)} is a day off: the period ends on the next working day "
+            f"{_day(result.nominal)} is a day off: the period ends on the next working day "
             "(Civil Code 2015, Art. 148)"
         )
-    lines.append(f"days off in between: {_skipped(days_off)}")
-    return DueResult(due.isoformat(), "\n".join(lines))
+    lines.append(f"days off in between: {_skipped(result.days_off)}")
+    return Output(result.due.isoformat(), "\n".join(lines))
 
 
-def workday_output(
-    plan_dir: Path, day: date, *, fmt: Literal["text", "json"] = "text"
-) -> tuple[str, bool]:
-    """Whether ``day`` is a working day and why (text or JSON), and the answer."""
-    calendar = _calendar(plan_dir)
-    info = calendar.explain(day)
-    following = calendar.next_working_day(day)
-    if fmt == "json":
-        data = info.as_dict()
-        data["next_working_day"] = following.isoformat()
-        return json.dumps(data, ensure_ascii=False, indent=2), info.working
-    head = f"{day.isoformat()} ({info.weekday}) is "
-    reasons = info.reasons()
-    if info.working:
-        return head + "a working day" + (f": {reasons[0]}" if reasons else ""), True
-    why = "; ".join(reasons)
-    return f"{head}not a working day: {why}\nnext working day: {_day(following)}", False
+def workday_text(result: WorkdayResult) -> str:
+    head = f"{result.date.isoformat()} ({result.weekday}) is "
+    if result.working_day:
+        reason = f": {result.reasons[0]}" if result.reasons else ""
+        return f"{head}a working day{reason}"
+    why = "; ".join(result.reasons)
+    return f"{head}not a working day: {why}\nnext working day: {_day(result.next_working_day)}"

@@ -1,17 +1,16 @@
-"""``cchc periods``: every report of a year, its due date and the data it covers."""
+"""``cchc periods`` for people: every report of a year, its due date and data period."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
-from cchc_cli.schedule.agenda import PeriodRow, report_periods
+from cchc_cli.render.styles import clean
+from cchc_cli.services.periods import PeriodsResult
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-__all__ = ["periods_output"]
+__all__ = ["periods_text"]
 
 _RULES = {
     "decree-09-2019": "Decree 09/2019/NĐ-CP, Art. 12: from the 15th of the month before the "
@@ -20,13 +19,14 @@ _RULES = {
 }
 
 
-def _text(rows: list[PeriodRow], year: int) -> RenderableType:
+def periods_text(result: PeriodsResult) -> RenderableType:
     from rich import box
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
-    title = Text(f"Reports of {year}", style="bold")
+    rows = result.reports
+    title = Text(f"Reports of {result.year}", style="bold")
     if not rows:
         return Group(title, Text("  no report falls due in this year", style="dim"))
     rules = sorted({row.rule for row in rows})
@@ -43,28 +43,13 @@ def _text(rows: list[PeriodRow], year: int) -> RenderableType:
             marker = " *"
         cells = [
             row.occurrence.text(),
-            row.title,
+            clean(row.title),
             row.occurrence.period or "—",
             (period.text() if period else "—") + marker,
             row.rule,
         ]
-        table.add_row(*cells[: len(columns)])
+        table.add_row(*(Text(cell) for cell in cells[: len(columns)]))
     notes = [f"Data periods, {rule}: {_RULES[rule]}" for rule in rules]
     if late_data:
         notes.append("* the data period ends after the report is due: the last days are estimates")
     return Group(title, table, Text("\n".join(notes), style="dim"))
-
-
-def periods_output(
-    plan_dir: Path, *, year: int | None = None, fmt: Literal["text", "json"] = "text"
-) -> str | RenderableType:
-    """Reports due in ``year`` (default: the plan's year) with their data periods."""
-    from cchc_cli.schedule.cache import load_schedule
-
-    view = load_schedule(plan_dir)
-    year = view.year if year is None else year
-    rows = report_periods(view, year)
-    if fmt == "json":
-        data = {"year": year, "reports": [row.as_dict() for row in rows]}
-        return json.dumps(data, ensure_ascii=False, indent=2)
-    return _text(rows, year)

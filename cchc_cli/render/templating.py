@@ -10,7 +10,8 @@ Templates come from three places, the first that has a file wins (file by file):
 Every template is rendered in Jinja's :class:`~jinja2.sandbox.SandboxedEnvironment`:
 plans and templates arrive by pull request from people we do not control, and a
 template must not reach Python internals (``{{ ''.__class__.__mro__ }}`` is refused).
-HTML is autoescaped; Markdown and the Word file are not (they are not HTML).
+HTML is autoescaped; Markdown is not. The Word file's values are escaped too (XML needs
+what HTML needs): ``render_docx`` asks docxtpl to switch autoescaping on.
 """
 
 from __future__ import annotations

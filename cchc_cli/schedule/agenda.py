@@ -6,17 +6,19 @@ Every list is sorted by urgency (:func:`~cchc_cli.schedule.state.urgency_key`).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from cchc_cli.errors import UserError
-from cchc_cli.schedule.periods import DatePeriod, data_period
+from cchc_cli.model.terms import TASK_STATES, Period, TaskState
+from cchc_cli.schedule.periods import data_period
 from cchc_cli.schedule.rules import Occurrence, occurrences
-from cchc_cli.schedule.state import STATES, ItemState, State, duty_state, task_state, urgency_key
+from cchc_cli.schedule.state import ItemState, duty_state, task_state, urgency_key
 from cchc_cli.schedule.view import PlanSchedule
 
 __all__ = [
     "PeriodRow",
+    "PlanRef",
     "StatusReport",
     "agenda",
     "build_status",
@@ -60,40 +62,33 @@ def agenda(view: PlanSchedule, as_of: date, *, unit: str | None = None) -> list[
     return sorted(items, key=urgency_key)
 
 
-@dataclass(frozen=True)
-class StatusReport:
-    """The content of ``cchc status``, for any renderer."""
+@dataclass(frozen=True, slots=True)
+class PlanRef:
+    """Which plan a result is about."""
 
-    plan_id: str
+    id: str
     title: str
     year: int
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    """Where the plan's tasks and duties stand on a day (the schedule part of status)."""
+
+    plan: PlanRef
     as_of: date
-    horizon: int
+    horizon_days: int
     unit: str | None
-    counts: dict[State, int]
+    counts: dict[TaskState, int]
     """Tasks by state (every state present, zero included)."""
     overdue: list[ItemState]
     due_soon: list[ItemState]
     next_report: ItemState | None
-    items: list[ItemState] = field(repr=False, default_factory=list)
-
-    def as_dict(self) -> dict[str, object]:
-        """Stable keys, ISO dates; ``targets`` is added by the view that knows them."""
-        return {
-            "plan": {"id": self.plan_id, "title": self.title, "year": self.year},
-            "as_of": self.as_of.isoformat(),
-            "horizon_days": self.horizon,
-            "unit": self.unit,
-            "counts": dict(self.counts),
-            "overdue": [item.as_dict() for item in self.overdue],
-            "due_soon": [item.as_dict() for item in self.due_soon],
-            "next_report": self.next_report.as_dict() if self.next_report else None,
-        }
 
 
 def build_status(view: PlanSchedule, as_of: date, *, unit: str | None = None) -> StatusReport:
     items = agenda(view, as_of, unit=unit)
-    counts: dict[State, int] = dict.fromkeys(STATES, 0)
+    counts: dict[TaskState, int] = dict.fromkeys(TASK_STATES, 0)
     for item in items:
         if item.kind == "task":
             counts[item.state] += 1
@@ -105,17 +100,14 @@ def build_status(view: PlanSchedule, as_of: date, *, unit: str | None = None) ->
         and (state := duty_state(duty, view.calendar, as_of, view.due_soon_days, view.year))
     ]
     return StatusReport(
-        plan_id=view.plan_id,
-        title=view.title,
-        year=view.year,
+        plan=PlanRef(view.plan_id, view.title, view.year),
         as_of=as_of,
-        horizon=view.due_soon_days,
+        horizon_days=view.due_soon_days,
         unit=unit,
         counts=counts,
         overdue=[item for item in items if item.state == "overdue"],
         due_soon=[item for item in items if item.state == "due_soon"],
         next_report=min(reports, key=urgency_key) if reports else None,
-        items=items,
     )
 
 
@@ -148,16 +140,7 @@ class PeriodRow:
     title: str
     occurrence: Occurrence
     rule: str
-    data_period: DatePeriod | None
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "duty": self.duty_id,
-            "title": self.title,
-            "due": self.occurrence.as_dict(),
-            "rule": self.rule,
-            "data_period": self.data_period.as_dict() if self.data_period else None,
-        }
+    data_period: Period | None
 
 
 def report_periods(view: PlanSchedule, year: int | None = None) -> list[PeriodRow]:

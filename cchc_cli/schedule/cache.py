@@ -14,7 +14,9 @@ Where the cache lives, and how a broken cache is ignored, is
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cchc_cli.cache import (
     CACHE_ENV,
@@ -28,6 +30,9 @@ from cchc_cli.cache import (
     write_entry,
 )
 from cchc_cli.schedule.view import VIEW_FORMAT, PlanSchedule
+
+if TYPE_CHECKING:
+    from cchc_cli.model import Plan
 
 __all__ = [
     "CACHE_ENV",
@@ -67,10 +72,17 @@ def _read(name: str) -> PlanSchedule | None:
         return None
 
 
-def load_schedule(plan_dir: Path, *, use_cache: bool | None = None) -> PlanSchedule:
+def load_schedule(
+    plan_dir: Path,
+    *,
+    use_cache: bool | None = None,
+    plan: Callable[[], Plan] | None = None,
+) -> PlanSchedule:
     """The scheduling view of the plan in ``plan_dir``.
 
-    Raises :class:`~cchc_cli.errors.FindingsError` when the plan is not valid, like
+    ``plan`` gives the validated plan when the cache has no view (a workspace passes
+    the plan it already loaded, or will load once). Raises
+    :class:`~cchc_cli.errors.FindingsError` when the plan is not valid, like
     :func:`~cchc_cli.loading.require_plan`.
     """
     if use_cache is None:
@@ -81,11 +93,14 @@ def load_schedule(plan_dir: Path, *, use_cache: bool | None = None) -> PlanSched
         cached = _read(name)
         if cached is not None:
             return cached
-    from cchc_cli.loading import require_plan
     from cchc_cli.schedule.view import from_plan
 
-    plan, _ = require_plan(plan_dir)
-    view = from_plan(plan)
+    if plan is None:
+        from cchc_cli.loading import require_plan
+
+        view = from_plan(require_plan(plan_dir)[0])
+    else:
+        view = from_plan(plan())
     if name is not None and plan_key(plan_dir, fresh=True) == key:  # unchanged meanwhile
         from cchc_cli.schedule.view import to_json
 

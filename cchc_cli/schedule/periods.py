@@ -13,32 +13,16 @@ or per duty):
 from __future__ import annotations
 
 import calendar as _calendar
-from dataclasses import dataclass
 from datetime import date
-from typing import Literal
 
-from cchc_cli.dates import PeriodRule, format_day
+from cchc_cli.model.terms import FREQUENCIES, Frequency, Period, PeriodRule
 
 __all__ = [
-    "FREQUENCIES",
-    "DatePeriod",
-    "Frequency",
-    "PeriodRule",
     "data_period",
     "frequency_of",
     "period_months",
     "period_names",
 ]
-
-Frequency = Literal["monthly", "quarterly", "half_yearly", "yearly"]
-
-FREQUENCIES: dict[Frequency, tuple[str, ...]] = {
-    "monthly": tuple(f"M{month}" for month in range(1, 13)),
-    "quarterly": ("Q1", "Q2", "Q3", "Q4"),
-    "half_yearly": ("H1", "H2"),
-    "yearly": ("Y",),
-}
-"""The periods of a year for each frequency, in order."""
 
 _MONTHS: dict[str, tuple[int, int]] = {
     **{f"M{month}": (month, month) for month in range(1, 13)},
@@ -47,24 +31,6 @@ _MONTHS: dict[str, tuple[int, int]] = {
     "H2": (7, 12),
     "Y": (1, 12),
 }
-
-
-@dataclass(frozen=True, slots=True)
-class DatePeriod:
-    """A span of days, both ends included."""
-
-    start: date
-    end: date
-
-    def __contains__(self, day: object) -> bool:
-        return isinstance(day, date) and self.start <= day <= self.end
-
-    def text(self) -> str:
-        """``15/12/2023–14/03/2024``."""
-        return f"{format_day(self.start)}–{format_day(self.end)}"
-
-    def as_dict(self) -> dict[str, str]:
-        return {"start": self.start.isoformat(), "end": self.end.isoformat()}
 
 
 def period_names(frequency: Frequency) -> tuple[str, ...]:
@@ -88,13 +54,14 @@ def _last_day(year: int, month: int) -> int:
     return _calendar.monthrange(year, month)[1]
 
 
-def data_period(period: str, year: int, rule: PeriodRule) -> DatePeriod:
+def data_period(period: str, year: int, rule: PeriodRule) -> Period:
     """The days whose data a report for ``period`` of ``year`` covers."""
     first, last = period_months(period)
+    label = str(year) if period == "Y" else f"{year}-{period}"
     if rule == "calendar":
-        return DatePeriod(date(year, first, 1), date(year, last, _last_day(year, last)))
+        return Period(date(year, first, 1), date(year, last, _last_day(year, last)), label)
     # Decree 09/2019/NĐ-CP, Art. 12: from the 15th of the month before the period
     # (December of the previous year for a period starting in January) to the 14th
     # of the period's last month.
     start = date(year - 1, 12, 15) if first == 1 else date(year, first - 1, 15)
-    return DatePeriod(start, date(year, last, 14))
+    return Period(start, date(year, last, 14), label)

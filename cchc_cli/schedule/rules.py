@@ -23,12 +23,8 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal
 
 from cchc_cli.dates import format_day
-from cchc_cli.schedule.periods import (
-    Frequency,
-    frequency_of,
-    period_months,
-    period_names,
-)
+from cchc_cli.model.terms import Frequency
+from cchc_cli.schedule.periods import frequency_of, period_months, period_names
 
 if TYPE_CHECKING:
     from cchc_cli.model.deadline import Deadline, Recurrence
@@ -105,21 +101,14 @@ class Occurrence:
     period: str | None = None
     """For a recurring deadline: the period it is for (``Q1``, ``H1``, ``Y``…)."""
     year: int | None = None
+    last_day: date = date.min
+    """The last day on which the work is on time (the day before a ``before`` date):
+    always derived from the fields above, whatever is passed (a field, so that the
+    JSON of every view carries it)."""
 
-    @property
-    def last_day(self) -> date:
-        """The last day on which the work is on time."""
-        return self.day - timedelta(days=1) if self.relation == "before" else self.day
-
-    def as_dict(self) -> dict[str, object]:
-        """The JSON form every view uses (ISO dates)."""
-        return {
-            "relation": self.relation,
-            "date": self.day.isoformat(),
-            "start": self.start.isoformat() if self.start else None,
-            "last_day": self.last_day.isoformat(),
-            "period": self.period,
-        }
+    def __post_init__(self) -> None:
+        last = self.day - timedelta(days=1) if self.relation == "before" else self.day
+        object.__setattr__(self, "last_day", last)
 
     def text(self) -> str:
         """``before 25/01/2024``, ``by 30/06/2024`` or ``01/01/2024–31/12/2024``."""

@@ -22,24 +22,19 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
-from cchc_cli.schedule.periods import DatePeriod, data_period
+from cchc_cli.model.terms import Period, TaskState
+from cchc_cli.schedule.periods import data_period
 from cchc_cli.schedule.rules import Occurrence, occurrences
 from cchc_cli.schedule.view import DutyItem, TaskItem
 from cchc_cli.schedule.workcal import WorkingCalendar
 
 __all__ = [
-    "STATES",
     "ItemState",
-    "State",
     "duty_state",
     "natural_key",
     "task_state",
     "urgency_key",
 ]
-
-State = Literal["overdue", "due_soon", "on_track", "not_started", "done", "cancelled"]
-STATES: tuple[State, ...] = ("overdue", "due_soon", "on_track", "not_started", "done", "cancelled")
-"""Every state, in the order the views list them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +46,7 @@ class ItemState:
     title: str
     units: tuple[str, ...]
     """Lead units of a task, senders of a duty."""
-    state: State
+    state: TaskState
     occurrence: Occurrence | None
     as_of: date
     days_left: int | None = None
@@ -62,38 +57,19 @@ class ItemState:
     """The last allowed day is a day off: the work should be sent the working day before."""
     send_by: date | None = None
     """The last working day on or before the last allowed day."""
-    data_period: DatePeriod | None = None
+    data_period: Period | None = None
     """For a report: the days its data covers."""
     status: str | None = None
     """A task's recorded status."""
     percent: float | None = None
-    detail: str | None = None
+    duty_kind: str | None = None
     """A duty's kind (``report``…)."""
-    written: str | None = None
+    as_written: str | None = None
     """The deadline as the plan writes it, e.g. "Trước ngày 25/1/2024"."""
 
     @property
     def open(self) -> bool:
         return self.state not in ("done", "cancelled")
-
-    def as_dict(self) -> dict[str, object]:
-        occ = self.occurrence
-        return {
-            "kind": self.kind,
-            "id": self.id,
-            "title": self.title,
-            "units": list(self.units),
-            "state": self.state,
-            "deadline": None if occ is None else {**occ.as_dict(), "as_written": self.written},
-            "days_left": self.days_left,
-            "working_days_left": self.working_days_left,
-            "working_days_late": self.working_days_late,
-            "send_by": self.send_by.isoformat() if self.send_by else None,
-            "data_period": self.data_period.as_dict() if self.data_period else None,
-            "status": self.status,
-            "percent": self.percent,
-            "duty_kind": self.detail,
-        }
 
 
 def _current(found: Sequence[Occurrence], as_of: date) -> Occurrence | None:
@@ -106,7 +82,7 @@ def _current(found: Sequence[Occurrence], as_of: date) -> Occurrence | None:
 
 @dataclass(frozen=True, slots=True)
 class _Timing:
-    state: State | None
+    state: TaskState | None
     """``overdue`` or ``due_soon``; None when the deadline is not near."""
     days_left: int
     working_days_left: int | None = None
@@ -133,7 +109,7 @@ def _timing(
     )
 
 
-def _with_timing(item: ItemState, timing: _Timing, quiet: State) -> ItemState:
+def _with_timing(item: ItemState, timing: _Timing, quiet: TaskState) -> ItemState:
     return replace(
         item,
         state=timing.state or quiet,
@@ -160,7 +136,7 @@ def task_state(
         as_of,
         status=task.status,
         percent=task.percent,
-        written=task.deadline.text,
+        as_written=task.deadline.text,
     )
     if task.status == "done":
         return replace(item, state="done")
@@ -190,8 +166,8 @@ def duty_state(
         occurrence,
         as_of,
         data_period=period,
-        detail=duty.kind,
-        written=duty.deadline.text,
+        duty_kind=duty.kind,
+        as_written=duty.deadline.text,
     )
     return _with_timing(item, _timing(occurrence, calendar, as_of, horizon), "on_track")
 

@@ -13,7 +13,7 @@ from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, cast
 
-from cchc_cli.schedule.periods import PeriodRule
+from cchc_cli.model.terms import PeriodRule
 from cchc_cli.schedule.rules import DeadlineSpec, RecurrenceSpec, spec_from_model
 from cchc_cli.schedule.workcal import DayOverride, WorkingCalendar
 

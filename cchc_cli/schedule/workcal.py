@@ -66,22 +66,6 @@ class DayInfo:
             found.append(f"weekend ({self.weekday})")
         return found
 
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "date": self.day.isoformat(),
-            "weekday": self.weekday,
-            "working_day": self.working,
-            "weekend": self.weekend,
-            "holiday": self.holiday,
-            "override": None
-            if self.override is None
-            else {
-                "kind": "working_day" if self.override.working else "day_off",
-                "reason": self.override.reason,
-            },
-            "reasons": self.reasons(),
-        }
-
 
 class WorkingCalendar:
     """Public holidays + the plan's overrides; answers "is this a working day?".

@@ -40,8 +40,10 @@ def test_breakdown_by_quarter_and_csv(cli: Invoke, shipped_plan: Path) -> None:
     run = cli(["--plan", shipped_plan, "kpi", "--by", "quarter", "--by", "unit", "--format", "csv"])
     assert run.exit_code == 0, run.output
     lines = run.stdout.splitlines()
-    assert lines[0] == "quarter,unit,measure,numerator,denominator,value"
-    assert any(line.startswith("2024-Q2,VP,on_time_rate,") for line in lines)
+    header = "section,quarter,unit,ref,target,measure,numerator,denominator,value,op,threshold"
+    assert lines[0].startswith("\ufeff" + header)  # a BOM: Excel reads the file as UTF-8
+    assert sum(line.startswith("target,,,") for line in lines) == 36  # targets kept with --by
+    assert any(line.startswith("breakdown,2024-Q2,VP,,,on_time_rate,") for line in lines)
 
 
 def test_sample_data_is_reproducible(cli: Invoke, tmp_path: Path) -> None:

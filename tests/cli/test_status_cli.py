@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from cchc_cli.render.status_view import render_status, status_json
-from cchc_cli.render.targets_panel import TargetLine
-from cchc_cli.schedule.agenda import build_status
-from cchc_cli.schedule.cache import load_schedule
+from cchc_cli.render.json_out import to_json
+from cchc_cli.render.status_view import status_text
+from cchc_cli.services.status import TargetLine, plan_status
+from cchc_cli.services.workspace import Workspace
 from tests.conftest import Invoke
 
 
@@ -69,15 +69,16 @@ def test_status_json_has_stable_keys_and_iso_dates(cli: Invoke, shipped_plan: Pa
     }
     nxt = data["next_report"]
     assert nxt["id"] == "report-quarterly"
-    assert nxt["deadline"] == {
+    assert nxt["occurrence"] == {
         "relation": "before",
-        "date": "2024-03-10",
+        "day": "2024-03-10",
         "start": None,
-        "last_day": "2024-03-09",
         "period": "Q1",
-        "as_written": "trước ngày 10 tháng cuối của quý",
+        "year": 2024,
+        "last_day": "2024-03-09",
     }
-    assert nxt["data_period"] == {"start": "2023-12-15", "end": "2024-03-14"}
+    assert nxt["as_written"] == "trước ngày 10 tháng cuối của quý"
+    assert nxt["data_period"] == {"start": "2023-12-15", "end": "2024-03-14", "label": "2024-Q1"}
     assert nxt["send_by"] == "2024-03-08"
     assert data["overdue"][0]["working_days_late"] == 24
     assert list(data["targets"]) == ["status", "note", "counts", "items"]
@@ -142,18 +143,18 @@ def test_the_targets_panel_shows_measured_targets(shipped_plan: Path) -> None:
 
     from cchc_cli.dates import parse_iso_date
 
-    report = build_status(load_schedule(shipped_plan), parse_iso_date("2024-06-30"))
     lines = [
         TargetLine("II.6", "on_time_rate", 96.5, "> 95%", "met"),
         TargetLine("PL.18", "online_payment_share", None, ">= 30%", "no_data"),
     ]
+    result = plan_status(Workspace(shipped_plan), as_of=parse_iso_date("2024-06-30"), targets=lines)
     console = Console(file=StringIO(), width=100, no_color=True)
-    console.print(render_status(report, lines))
+    console.print(status_text(result))
     text = console.file.getvalue()  # type: ignore[attr-defined]
     assert "II.6" in text
     assert "96.50" in text
     assert "no data yet" not in text
-    data = json.loads(status_json(report, lines))
+    data = json.loads(to_json(result))
     assert data["targets"]["items"][0] == {
         "ref": "II.6",
         "measure": "on_time_rate",

@@ -1,0 +1,34 @@
+"""The report texts the office writes: for a year of the plan, about its own areas."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cchc_cli.findings import Finding
+from cchc_cli.model.draft import PlanDraft
+from cchc_cli.suggest import did_you_mean
+
+__all__ = ["check_report_narratives"]
+
+
+def check_report_narratives(draft: PlanDraft) -> Iterator[Finding]:
+    """Each report text names an area of the plan, for the plan's year."""
+    areas = draft.ids("area")
+    year = draft.meta.year if draft.meta is not None else None
+    for narrative in draft.reports:
+        if year is not None and not narrative.period.startswith(str(year)):
+            yield Finding.error(
+                "report-year",
+                f"report text for {narrative.period} in a plan for {year}: "
+                f"write the period as {year}-Q1…Q4, {year}-H1/H2 or {year}",
+                narrative.at("period"),
+            )
+        for area in narrative.areas:
+            if area not in areas:
+                yield Finding.error(
+                    "unknown-ref",
+                    f"unknown area '{area}'{did_you_mean(area, areas)}; "
+                    "the report's part II has one part per area of section III",
+                    narrative.at("areas", area),
+                    anchor="key",
+                )

@@ -1,0 +1,1 @@
+"""The words people read: Vietnamese labels of documents, kept in one place."""

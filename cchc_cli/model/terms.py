@@ -1,0 +1,93 @@
+"""Every term the views of a plan share, declared once.
+
+Statuses, states, period rules, frequencies and the period of days itself are named
+here and nowhere else: the schedule, the measures, the services and every renderer
+import them from this module, so two spellings of one idea cannot drift apart. This
+module imports nothing heavy (no pydantic), so the fast paths may use it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from cchc_cli.errors import UserError
+
+__all__ = [
+    "FREQUENCIES",
+    "TARGET_STATUSES",
+    "TASK_STATES",
+    "TASK_STATUSES",
+    "Frequency",
+    "Period",
+    "PeriodRule",
+    "TargetStatus",
+    "TaskState",
+    "TaskStatus",
+]
+
+TargetStatus = Literal["met", "at_risk", "missed", "no_data"]
+"""A target's standing for a period: met, at risk of missing, missed, or not measurable."""
+TARGET_STATUSES: tuple[TargetStatus, ...] = ("met", "at_risk", "missed", "no_data")
+
+TaskStatus = Literal["not_started", "in_progress", "done", "cancelled"]
+"""What a task's progress record says (``cchc task update --status``)."""
+TASK_STATUSES: tuple[TaskStatus, ...] = ("not_started", "in_progress", "done", "cancelled")
+
+TaskState = Literal["overdue", "due_soon", "on_track", "not_started", "done", "cancelled"]
+"""Where a task or duty stands on a day: its status set against its deadline."""
+TASK_STATES: tuple[TaskState, ...] = (
+    "overdue",
+    "due_soon",
+    "on_track",
+    "not_started",
+    "done",
+    "cancelled",
+)
+"""Every state, in the order the views list them."""
+
+PeriodRule = Literal["decree-09-2019", "calendar"]
+"""How a report's data period is cut: Decree 09/2019/NĐ-CP Art. 12 (15th of the month
+before the period to the 14th of its last month) or calendar months, quarters, years.
+The rule itself is :func:`cchc_cli.schedule.periods.data_period`."""
+
+Frequency = Literal["monthly", "quarterly", "half_yearly", "yearly"]
+
+FREQUENCIES: dict[Frequency, tuple[str, ...]] = {
+    "monthly": tuple(f"M{month}" for month in range(1, 13)),
+    "quarterly": ("Q1", "Q2", "Q3", "Q4"),
+    "half_yearly": ("H1", "H2"),
+    "yearly": ("Y",),
+}
+"""The periods of a year for each frequency, in order."""
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A span of days, both ends included, with an optional label (``2024-Q2``)."""
+
+    start: date
+    end: date
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        if self.start > self.end:
+            name = f"period {self.label}" if self.label else "a period"
+            raise UserError(f"{name} starts after it ends ({self.start} > {self.end})")
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.start <= day <= self.end
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def contains(self, other: Period) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def text(self) -> str:
+        """``15/12/2023–14/03/2024``."""
+        from cchc_cli.dates import format_day
+
+        return f"{format_day(self.start)}–{format_day(self.end)}"

@@ -1,0 +1,70 @@
+"""The one output pipeline: a reporter per (result kind, format), looked up by name.
+
+Reporters are named as ``module:function`` and imported on first use, so a command
+pays only for the reporter it prints with (``cchc status`` never imports the report
+renderers). JSON needs no entry: every result is serialised from its own fields
+(:func:`cchc_cli.render.json_out.to_json`). A new format is one function and one line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import import_module
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
+
+from cchc_cli.errors import UserError
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+__all__ = ["REPORTERS", "Output", "Result", "formats_of", "render"]
+
+
+class Result(Protocol):
+    """What a service returns: a dataclass with a ``kind`` naming its command."""
+
+    kind: ClassVar[str]
+
+
+@dataclass(frozen=True)
+class Output:
+    """What a reporter prints: ``out`` to stdout and, for people, ``err`` to stderr."""
+
+    out: str | RenderableType
+    err: str | None = None
+
+
+REPORTERS: dict[tuple[str, str], str] = {
+    ("status", "text"): "cchc_cli.render.status_view:status_text",
+    ("deadlines", "text"): "cchc_cli.render.deadlines_view:deadlines_text",
+    ("periods", "text"): "cchc_cli.render.periods_view:periods_text",
+    ("task", "text"): "cchc_cli.render.task_view:task_text",
+    ("due", "text"): "cchc_cli.render.day_views:due_text",
+    ("workday", "text"): "cchc_cli.render.day_views:workday_text",
+    ("kpi", "text"): "cchc_cli.render.kpi_view:kpi_text",
+    ("kpi", "csv"): "cchc_cli.render.kpi_view:kpi_csv",
+}
+"""(result kind, format) → ``module:function`` of its reporter."""
+
+
+def formats_of(kind: str) -> list[str]:
+    """The formats a result kind can be printed in (JSON always)."""
+    return [fmt for (owner, fmt) in REPORTERS if owner == kind] + ["json"]
+
+
+def render(result: Result, fmt: str) -> Output:
+    """``result`` formatted as ``fmt``, by its registered reporter."""
+    if fmt == "json":
+        from cchc_cli.render.json_out import to_json
+
+        return Output(to_json(result))
+    target = REPORTERS.get((result.kind, fmt))
+    if target is None:
+        raise UserError(
+            f"cchc {result.kind} cannot print --format {fmt}",
+            hint=f"use one of: {', '.join(formats_of(result.kind))}",
+        )
+    module, _, name = target.partition(":")
+    reporter: Any = getattr(import_module(module), name)
+    output = reporter(result)
+    return output if isinstance(output, Output) else Output(output)
