@@ -47,7 +47,7 @@ def parse_iso_date(value: Any) -> Any:
             try:
                 date(year, month, day)
             except ValueError as exc:
-                raise ValueError(f"'{value}' is not a real calendar date ({exc})") from None
+                raise ValueError(f"{quote(value)} is not a real calendar date ({exc})") from None
             hint = f"; write it as {year:04d}-{month:02d}-{day:02d}"
         raise ValueError(
             f"{quote(value)} is not a date in the expected format YYYY-MM-DD (ISO 8601){hint}"

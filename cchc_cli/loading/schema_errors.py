@@ -124,10 +124,10 @@ def _message(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str, Anc
             hint = f"; allowed here: {', '.join(allowed)}"
         return "schema-unknown-field", f"unknown field {quote(field)}{hint}", "key"
     if kind == "missing":
-        return "schema-missing-field", f"missing required field '{field}'", "value"
+        return "schema-missing-field", f"missing required field {quote(field)}", "value"
     if kind in _EXPECTED:
         expected = _EXPECTED[kind]
-        message = f"'{field}' should be {expected}, not {yaml_type_name(value)}"
+        message = f"{quote(field)} should be {expected}, not {yaml_type_name(value)}"
         if kind == "list_type" and isinstance(value, str | int | float):
             message += f"; write it as a list: [{value}]"
         if kind == "string_type" and isinstance(value, bool | int | float):
@@ -138,7 +138,7 @@ def _message(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str, Anc
         hint = did_you_mean(str(value), options)
         return (
             "schema-value",
-            f"'{field}' is {_shown(value)}, which is not one of: {', '.join(options)}{hint}",
+            f"{quote(field)} is {_shown(value)}, which is not one of: {', '.join(options)}{hint}",
             "value",
         )
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
@@ -153,21 +153,21 @@ def _message(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str, Anc
             extra = " (it cannot be negative)"
         return (
             "schema-range",
-            f"'{field}' must be {sign} {bound:g}{extra}, got {_shown(value)}",
+            f"{quote(field)} must be {sign} {bound:g}{extra}, got {_shown(value)}",
             "value",
         )
     if kind == "string_pattern_mismatch":
         pattern = str((ctx or {}).get("pattern", ""))
         wanted = _PATTERN_HELP.get(pattern, "an id of letters, digits and . _ : / # - (no spaces)")
-        return "schema-value", f"'{field}' is {_shown(value)}, which is not {wanted}", "value"
+        return "schema-value", f"{quote(field)} is {_shown(value)}, which is not {wanted}", "value"
     if kind in ("too_short", "too_long", "string_too_short", "string_too_long"):
         text = error["msg"].replace("Value should", "should").replace("List should", "should")
-        return "schema-value", f"'{field}' {text[0].lower()}{text[1:]}", "value"
+        return "schema-value", f"{quote(field)} {text[0].lower()}{text[1:]}", "value"
     if kind == "value_error":
         text = error["msg"].removeprefix("Value error, ")
         code = "schema-date" if "date" in text and "'" in text else "schema-value"
-        return code, (f"'{field}': {text}" if loc else text), "value"
-    return "schema-invalid", f"'{field}': {error['msg']}", "value"
+        return code, (f"{quote(field)}: {text}" if loc else text), "value"
+    return "schema-invalid", f"{quote(field)}: {error['msg']}", "value"
 
 
 def findings_from_validation_error(
