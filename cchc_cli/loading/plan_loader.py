@@ -24,8 +24,9 @@ from cchc_cli.errors import FindingsError
 from cchc_cli.findings import Finding, count_levels, quote, relative_path
 from cchc_cli.loading.discover import outside_plan, plan_files
 from cchc_cli.loading.locate import locate
+from cchc_cli.loading.plan_text import read_plan_text
 from cchc_cli.loading.schema_errors import findings_from_validation_error, yaml_type_name
-from cchc_cli.loading.yaml_safe import YamlProblem, parse_yaml, read_plan_text
+from cchc_cli.loading.yaml_safe import YamlProblem, parse_yaml
 from cchc_cli.model.base import Origin, StrictModel
 from cchc_cli.model.draft import PlanDraft
 from cchc_cli.model.file import SECTIONS, PlanFile

@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, ClassVar
 
 import yaml
@@ -34,7 +33,7 @@ try:  # libyaml bindings; the pure-Python parser is a slower fallback.
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
-__all__ = ["MAX_EXPANDED_NODES", "ParsedYaml", "YamlProblem", "parse_yaml", "read_plan_text"]
+__all__ = ["MAX_EXPANDED_NODES", "ParsedYaml", "YamlProblem", "parse_yaml"]
 
 MAX_EXPANDED_NODES = 100_000
 """How many values aliases may add to a document once expanded. A plan is a few
@@ -363,50 +362,3 @@ def _explain(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
         )
     message = f"{context}: {problem}" if context else problem
     return YamlProblem("yaml-syntax", message or "invalid YAML", line, column)
-
-
-def read_plan_text(path: Path) -> str:
-    """Read a plan file as UTF-8 text, refusing binary and other encodings with a position.
-
-    Raises :class:`YamlProblem` for content problems and ``OSError`` when the file cannot
-    be read at all.
-    """
-    from cchc_cli.loading.discover import MAX_FILE_BYTES
-
-    with path.open("rb") as handle:
-        raw = handle.read(MAX_FILE_BYTES + 1)
-    if len(raw) > MAX_FILE_BYTES:
-        raise YamlProblem(
-            "file-too-large",
-            f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB, far more than a "
-            "plan file holds; it was not read — move it out of the plan directory",
-            1,
-            1,
-        )
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise YamlProblem(
-            "file-encoding", "the file is UTF-16; save it as UTF-8 (without BOM)", 1, 1
-        )
-    if b"\x00" in raw[:8192] or b"\x00" in raw:
-        offset = raw.index(b"\x00")
-        line = raw.count(b"\n", 0, offset) + 1
-        raise YamlProblem(
-            "file-binary",
-            "the file holds binary data (a NUL byte), not YAML text; "
-            "remove it from the plan directory or rename it",
-            line,
-            offset - (raw.rfind(b"\n", 0, offset) + 1) + 1,
-        )
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = len(raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8", "replace"))
-        raise YamlProblem(
-            "file-encoding",
-            f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02X}); "
-            "save it as UTF-8 — Vietnamese text from Windows-1258/TCVN3 editors needs converting",
-            line,
-            column + 1,
-        ) from None
-    return text.removeprefix("\ufeff")
