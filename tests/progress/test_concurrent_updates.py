@@ -158,3 +158,16 @@ def test_leftovers_of_a_killed_update_are_removed_and_ignored(cli: Any, minimal_
     entry = ProgressEntry(status="in_progress", note="after a crash", on=DAY)
     record_progress(minimal_plan, "PL.1", entry, today=DAY)
     assert not leftover.exists()
+
+
+def test_the_cli_refuses_with_exit_2_after_waiting(minimal_plan: Path) -> None:
+    command = [sys.executable, "-m", "cchc_cli", "task", "update", "PL.1", "--plan"]
+    args = [*command, str(minimal_plan), "--status", "in_progress", "--note", "waited"]
+    with plan_lock(minimal_plan):  # another update holds the plan for longer than 5 s
+        done = subprocess.run(
+            args, capture_output=True, text=True, check=False, env={**os.environ, "NO_COLOR": "1"}
+        )
+    assert done.returncode == 2, done.stderr
+    assert "another cchc is updating the plan" in done.stderr
+    assert "run the command again in a moment" in done.stderr
+    assert "waited" not in (minimal_plan / "tasks.yaml").read_text(encoding="utf-8")
