@@ -15,8 +15,12 @@ from cchc_cli.errors import UserError
 from cchc_cli.quoting import quote
 
 __all__ = [
+    "FIRST_DAY",
+    "LAST_DAY",
     "WEEKDAYS",
     "as_of_date",
+    "check_countable",
+    "countable_date",
     "format_day",
     "parse_date_option",
     "parse_iso_date",
@@ -25,6 +29,14 @@ __all__ = [
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DMY_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+
+FIRST_DAY = date(1901, 1, 1)
+LAST_DAY = date(2099, 12, 31)
+"""The days cchc counts on: the years whose public holidays (lunar ones included) the
+``holidays`` package knows. Past them working days cannot be counted, and day arithmetic
+would soon run off Python's calendar (year 9999)."""
+MAX_SPAN_DAYS = 36_500
+"""The longest span of days an option may ask for (``--within``): a hundred years."""
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -92,8 +104,46 @@ def format_day(day: date) -> str:
     return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
 
 
+def _outside(day: date) -> str | None:
+    if FIRST_DAY <= day <= LAST_DAY:
+        return None
+    return (
+        f"{day.isoformat()} is outside the years cchc can count working days in "
+        f"({FIRST_DAY.year}-{LAST_DAY.year}, the years whose public holidays are known)"
+    )
+
+
+def countable_date(value: Any) -> Any:
+    """A plan's date within :data:`FIRST_DAY`..:data:`LAST_DAY`, else ``ValueError`` (a
+    located finding): a deadline in year 9999 would run the schedule off the calendar."""
+    problem = _outside(value) if isinstance(value, date) else None
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
+def check_countable(day: date, option: str) -> date:
+    """``day`` if cchc can count working days around it, else :class:`UserError`."""
+    problem = _outside(day)
+    if problem is not None:
+        raise UserError(
+            f"{option} {problem}",
+            hint=f"give a day between {FIRST_DAY.isoformat()} and {LAST_DAY.isoformat()}",
+        )
+    return day
+
+
+def check_span(days: int, option: str) -> int:
+    """A number of days asked for on the command line, or :class:`UserError`."""
+    if not 0 <= days <= MAX_SPAN_DAYS:
+        raise UserError(
+            f"{option} {days}: give a number of days from 0 to {MAX_SPAN_DAYS:,} (a hundred years)"
+        )
+    return days
+
+
 def as_of_date(as_of: date | None, timezone: str, today: date | None = None) -> date:
     """The day a view is computed for: ``--as-of``, else today where the office is."""
     if as_of is not None:
-        return as_of
+        return check_countable(as_of, "--as-of")
     return today if today is not None else today_in(timezone)

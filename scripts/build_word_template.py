@@ -103,7 +103,7 @@ def _title(document: Any) -> None:
     para(document, "CCHC Title", "{{ title }}")
     para(document, "CCHC Summary", "{{ summary }}")
     tag(document, "if unit")
-    para(document, "CCHC Summary", "{{ unit }}")
+    para(document, "CCHC Summary", "{{ unit.name }}")
     tag(document, "endif")
     rule(document, SUMMARY_RULE_MM, TEXT_WIDTH_MM)
     para(document, "CCHC Body", "{{ opening }}")
@@ -128,16 +128,15 @@ def _tasks_and_targets(document: Any, part: str) -> None:
         "CCHC Body",
         "{{ t.id }} — {{ t.content.rstrip('.') }} ({{ t.lead }}; {{ t.deadline }}): "
         "{{ t.state_label }}{% if t.percent %}, {{ t.percent }}{% endif %}"
-        "{% if t.late %} (trễ {{ t.late }}){% endif %}.",
+        "{% if t.late %} ({{ labels.task.late }} {{ t.late }}){% endif %}.",
     )
-    for field, lead in (
-        ("progress", "Tiến độ"),
-        ("evidence", "Kết quả, sản phẩm"),
-        ("problems", "Khó khăn, vướng mắc"),
-        ("proposals", "Đề xuất"),
-    ):
+    for field in ("progress", "evidence", "problems", "proposals"):
         tag(document, f"if t.{field}")
-        para(document, "CCHC Body", f"- {lead}: {{{{ t.{field}|join('; ') }}}}.")
+        para(
+            document,
+            "CCHC Body",
+            f"- {{{{ labels.task.{field} }}}}: {{{{ t.{field}|join('; ') }}}}.",
+        )
         tag(document, "endif")
     tag(document, "endfor")
     _loop(
@@ -145,10 +144,10 @@ def _tasks_and_targets(document: Any, part: str) -> None:
         "t",
         f"{part}.targets",
         "CCHC Body",
-        "- Chỉ tiêu {{ t.ref }} ({{ t.text }}): "
+        "- {{ labels.target.word }} {{ t.ref }} ({{ t.text }}): "
         "{% if t.status == 'no_data' %}{{ t.status_label }}"
         "{% else %}{{ t.measure_label }} {{ t.value }} ({{ t.numerator }}/{{ t.denominator }}),"
-        " {{ t.status_label }} (chỉ tiêu {{ t.threshold }}){% endif %}"
+        " {{ t.status_label }} ({{ labels.target.threshold }} {{ t.threshold }}){% endif %}"
         "{% if t.note %}; {{ t.note }}{% endif %}.",
     )
 
@@ -169,12 +168,14 @@ def _outline(document: Any) -> None:
     direction = "sections.direction"
     para(document, "CCHC Heading", f"{{{{ {direction}.number }}}}. {{{{ {direction}.title }}}}")
     _tasks_and_targets(document, direction)
-    para(document, "CCHC Heading", "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CCHC")
+    para(document, "CCHC Heading", "{{ outline.results.number }}. {{ outline.results.title }}")
     tag(document, "for a in sections.areas")
     para(document, "CCHC Subheading", "{{ a.number }}. {{ a.title }}")
     _tasks_and_targets(document, "a")
     tag(document, "endfor")
-    para(document, "CCHC Heading", "III. ĐÁNH GIÁ CHUNG")
+    para(
+        document, "CCHC Heading", "{{ outline.assessment.number }}. {{ outline.assessment.title }}"
+    )
     for part in ("sections.strengths", "sections.weaknesses"):
         _listing(
             document, part, "CCHC Subheading", f"{{{{ {part}.number }}}}. {{{{ {part}.title }}}}"
@@ -266,10 +267,10 @@ def _annex(document: Any) -> None:
     _breakdown_table(document)
     tag(document, "endif")
     para(document, "CCHC Table Title", "{{ labels.data_title }}")
-    para(document, "CCHC Body", "Kỳ số liệu: {{ data.period }}.")
+    para(document, "CCHC Body", "{{ labels.data_period_label }}: {{ data.period }}.")
     _loop(document, "d", "data.datasets", "CCHC Body", "- {{ d }}")
     tag(document, "if data.set_aside")
-    para(document, "CCHC Body", "Các dòng số liệu không được sử dụng:")
+    para(document, "CCHC Body", "{{ labels.set_aside_title }}:")
     _loop(document, "s", "data.set_aside", "CCHC Body", "- {{ s }}")
     tag(document, "endif")
     for image, caption in (("attainment", "chart_attainment"), ("trend", "chart_trend")):

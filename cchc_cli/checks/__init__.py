@@ -7,6 +7,7 @@ from pathlib import Path
 
 from cchc_cli.checks.calendar import check_calendar_overrides, check_calendar_timezone
 from cchc_cli.checks.consistency import check_conflicting_targets
+from cchc_cli.checks.data_files import check_measurement_rows
 from cchc_cli.checks.datasets import check_datasets
 from cchc_cli.checks.dates import check_dates_in_plan_year
 from cchc_cli.checks.duplicates import check_duplicate_ids, check_sections_present
@@ -40,6 +41,7 @@ CHECKS: tuple[Check, ...] = (
 def run_checks(draft: PlanDraft, plan_dir: Path) -> list[Finding]:
     """Every cross-file finding about ``draft``."""
     findings = list(check_sections_present(draft, plan_dir))
+    findings.extend(check_measurement_rows(draft, plan_dir))
     for check in CHECKS:
         findings.extend(check(draft))
     return findings

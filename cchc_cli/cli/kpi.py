@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
@@ -43,12 +44,20 @@ def kpi(
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail (exit 1) when rows are invalid or duplicated.")
     ] = False,
+    rejects: Annotated[
+        Path | None,
+        typer.Option(
+            "--rejects",
+            metavar="FILE",
+            help="Write every row set aside (file, line, reason) to FILE, CSV for Excel.",
+        ),
+    ] = None,
 ) -> None:
     """Measure every target for a period: value, threshold and status (met, missed…)."""
     from cchc_cli.cli.output import emit, open_workspace
     from cchc_cli.cli.schedule_options import option_date
     from cchc_cli.errors import FindingsError
-    from cchc_cli.services.kpi import PeriodChoice, measure_plan, strict_failure
+    from cchc_cli.services.kpi import PeriodChoice, data_failure, measure_plan
 
     choice = PeriodChoice(
         quarter=quarter,
@@ -64,8 +73,9 @@ def kpi(
         as_of=option_date(as_of, "--as-of"),
         by=by or [],
         data=data or [],
+        rejects=rejects,
     )
     emit(ctx, result, fmt)
-    failure = strict_failure(result) if strict else None
+    failure = data_failure(result, strict=strict)
     if failure:
         raise FindingsError(failure)

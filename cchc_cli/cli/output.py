@@ -31,6 +31,7 @@ def emit(ctx: typer.Context, result: Result, fmt: str) -> None:
     if isinstance(output.out, str):
         typer.echo(output.out)
     else:
-        out_console(ctx).print(output.out, soft_wrap=False)  # tables fit the terminal
+        # Tables fit the terminal; lines meant for tools (file:line:col) are never wrapped.
+        out_console(ctx).print(output.out, soft_wrap=output.soft_wrap)
     if output.err:
         err_console(ctx).print(output.err, style="dim", markup=False, highlight=False)

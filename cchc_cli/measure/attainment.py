@@ -1,11 +1,16 @@
 """Whether each target is met: value, threshold, status, error budget and projection.
 
-Statuses: ``met`` and ``missed`` compare the value with the threshold; ``no_data`` when
-nothing measures the target or the denominator is zero (never a division error);
-``at_risk`` when the period so far meets the threshold but the year is not over and
-either the year-end projection (the monthly trend of the year so far, extended to
-December) falls short, or the error budget is spent — one more late dossier (one more
-item in the denominator only) would break the threshold.
+Statuses: ``no_data`` when nothing measures the target or the denominator is zero
+(never a division error). A rate (on-time, satisfaction…) is ``missed`` once its period
+has ended below the threshold, or earlier when the threshold is out of reach ("= 100%"
+with one dossier already late); below the threshold before that it is ``at_risk``.
+Meeting it, it is ``met``, or ``at_risk`` while the year is not over and either the
+year-end projection (the monthly trend of the year so far, extended to December) falls
+short or the error budget is spent — one more late dossier (one more item in the
+denominator only) would break the threshold. A cumulative figure (hand-kept report
+figures, the plan's own tasks done) is judged at the year's end; before that against
+the threshold's pro-rata share of the year elapsed: ``met`` when on course, ``at_risk``
+when behind, with a note saying so.
 """
 
 from __future__ import annotations
@@ -20,15 +25,30 @@ from cchc_cli.measure.periods import month_periods, named_period
 from cchc_cli.model.targets import Target
 from cchc_cli.model.terms import Period, PeriodRule, TargetStatus
 
-__all__ = ["Figure", "TargetResult", "error_budget", "judge", "project_year_end"]
+Number = int | float
+"""A count stays an ``int`` (so JSON says 628, not 628.0); a share may be a float."""
+
+CUMULATIVE_SOURCES = ("measurements", "plan")
+"""Figures that accumulate over the year (report figures are *lũy kế*: units inspected so
+far, tasks done so far): below the threshold in April they are not missed but compared
+with the threshold's share of the year elapsed."""
+
+__all__ = [
+    "CUMULATIVE_SOURCES",
+    "Figure",
+    "TargetResult",
+    "error_budget",
+    "judge",
+    "project_year_end",
+]
 
 
 @dataclass(frozen=True, slots=True)
 class Figure:
     """A measured ratio (or a value given as such) for one period."""
 
-    numerator: float | None
-    denominator: float | None
+    numerator: Number | None
+    denominator: Number | None
     value: float | None
     """Percent; None when the denominator is zero."""
     source: str
@@ -47,12 +67,12 @@ class TargetResult:
     ref: str
     target: str
     measure: str
-    numerator: float | None
-    denominator: float | None
+    numerator: Number | None
+    denominator: Number | None
     value: float | None
     """Percent, rounded to 2 decimals."""
     op: str | None
-    threshold: float | None
+    threshold: Number | None
     met: bool | None
     status: TargetStatus
     source: str | None = None
@@ -164,12 +184,27 @@ def judge(
     else:
         met = compare(_exact(figure.value), Fraction(100), target.op, threshold)
     result.met = met
-    year_end = named_period(rule, target.period, "Y").end
-    partial = period.end < year_end or as_of < period.end
+    year = named_period(rule, target.period, "Y")
+    if figure.source in CUMULATIVE_SOURCES:
+        return _judge_cumulative(
+            result, target, met, year, cutoff=min(as_of, period.end), as_of=as_of
+        )
     if not met:
         result.status = "missed"
+        if as_of > period.end:
+            return result
+        why = _out_of_reach(figure, target)
+        if why is None:
+            result.status = "at_risk"
+            result.note = (
+                f"below {target.threshold_text} so far; the period runs to "
+                f"{period.end.strftime('%d/%m/%Y')}"
+            )
+        else:
+            result.note = f"can no longer be reached: {why}"
         return result
     result.status = "met"
+    partial = period.end < year.end or as_of < period.end
     if not partial:
         return result
     if monthly is not None:
@@ -184,6 +219,49 @@ def judge(
     elif result.error_budget == 0:
         result.status = "at_risk"
         result.note = "no error budget left: one more late item misses the threshold"
+    return result
+
+
+def _out_of_reach(figure: Figure, target: Target) -> str | None:
+    """Why a rate below its threshold cannot meet it by the period's end, or None.
+
+    Items still to come can only be added: good ones (on time, satisfied…) raise a rate
+    toward 100%, items counted in the denominator only lower it toward 0%. So only the
+    extremes are out of reach: "= 100%" (or ">= 100%") once one item is bad, "<= 0%"
+    once one counts."""
+    numerator, denominator = figure.numerator, figure.denominator
+    if numerator is None or not denominator or target.value is None:
+        return None
+    bad = denominator - numerator
+    if target.op in ("=", ">=") and target.value >= 100 and bad > 0:
+        return f"{bad:g} of {denominator:g} already fall short of {target.threshold_text}"
+    if target.op == "<=" and target.value <= 0 and numerator > 0:
+        return f"{numerator:g} already count against {target.threshold_text}"
+    return None
+
+
+def _judge_cumulative(
+    result: TargetResult, target: Target, met: bool, year: Period, *, cutoff: date, as_of: date
+) -> TargetResult:
+    """A figure that only grows over the year (units inspected, tasks done…): judged at
+    the year's end, before that against the threshold's pro-rata share of the year."""
+    year_over = as_of > year.end and cutoff >= year.end
+    lower_is_better = target.op in ("<", "<=")
+    if met or year_over or lower_is_better or target.value is None or result.value is None:
+        result.status = "met" if met else "missed"
+        return result
+    elapsed = min(1.0, max(0.0, ((cutoff - year.start).days + 1) / year.days))
+    expected = target.value * elapsed
+    result.note = (
+        f"{result.value:.2f}% at {elapsed:.0%} of the year, against {expected:.2f}% "
+        f"pro rata of {target.threshold_text}"
+    )
+    if result.value >= expected:
+        result.status = "met"
+        result.note = "on course: " + result.note
+    else:
+        result.status = "at_risk"
+        result.note = "behind: " + result.note
     return result
 
 

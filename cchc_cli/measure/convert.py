@@ -9,24 +9,28 @@ Excel serial), so a column that mixes forms can be refused instead of guessed.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from cchc_cli.errors import UserError
+from cchc_cli.findings import relative_path
 from cchc_cli.measure.fields import CHANNELS, DOSSIER_FIELDS
-from cchc_cli.measure.sniff import nfc
-from cchc_cli.model.datasets import DateFormat
+from cchc_cli.measure.sniff import Sniffed, clip, nfc
+from cchc_cli.model.datasets import DATE_FORMATS, Dataset, DateFormat
 
 __all__ = [
     "DATE_FORM_NAMES",
     "PROBLEMS",
     "Sql",
+    "check_date_forms",
     "date_fallback_sql",
     "date_form_sql",
     "date_primary_sql",
     "default_mapping",
     "form_of",
     "mapping_sql",
+    "other_form",
     "rank_date_formats",
 ]
 
@@ -83,6 +87,38 @@ def rank_date_formats(cells: list[str], allowed: list[DateFormat]) -> list[DateF
     sample = [cell.strip() for cell in cells if cell.strip()][:500]
     hits = {name: sum(_parses(cell, name) for cell in sample) for name in allowed}
     return sorted(allowed, key=lambda name: -hits[name])
+
+
+def other_form(cell: str, allowed: Sequence[DateFormat]) -> DateFormat | None:
+    """A date format outside ``allowed`` that reads ``cell`` (to say why it was refused)."""
+    if any(_parses(cell, name) for name in allowed):
+        return None
+    return next((name for name in DATE_FORMATS if _parses(cell, name)), None)
+
+
+def check_date_forms(
+    dataset: Dataset,
+    sniffed: Sniffed,
+    positions: Mapping[str, int],
+    formats: Mapping[str, list[DateFormat]],
+) -> None:
+    """:class:`UserError` when a date column's sample is written in a form the dataset
+    does not allow (ISO dates under ``date_formats: [dd/mm/yyyy]``): otherwise every row
+    would be set aside as "not a date"."""
+    for name, allowed in formats.items():
+        cells = [cell.strip() for cell in sniffed.column(positions[name]) if cell.strip()][:200]
+        others = [other_form(cell, allowed) for cell in cells]
+        if not cells or not all(others):
+            continue
+        found = others[0]
+        header = sniffed.header[positions[name]]
+        raise UserError(
+            f"{relative_path(sniffed.path)}: column '{clip(header)}' ({name}) holds dates "
+            f"in the form \"{found}\" (e.g. '{clip(cells[0])}'), but dataset '{dataset.id}' "
+            f"accepts "
+            f"only {', '.join(dataset.date_formats)}",
+            hint=f"add \"{found}\" to date_formats of dataset '{dataset.id}'",
+        )
 
 
 def _parse_one(cell: str, name: DateFormat) -> str:

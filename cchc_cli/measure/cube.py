@@ -16,7 +16,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from cchc_cli.measure.engine import run
-from cchc_cli.measure.filters import compile_filter, parse_filter
+from cchc_cli.measure.filter_sql import compile_filter
+from cchc_cli.measure.filters import parse_filter
 from cchc_cli.measure.formulas import ANCHOR_DAY, COMPONENTS, Anchor
 from cchc_cli.model.datasets import CustomMeasure
 

@@ -4,7 +4,8 @@ A plan may declare a ratio measure as two filters over dossiers, ``good`` and
 ``total``. Plans arrive from people we do not control, so a filter is never evaluated
 as Python nor pasted into SQL: it is tokenized and parsed here into a small tree, every
 name is checked against the canonical dossier fields, and the tree is compiled into SQL
-in which field names come from our own whitelist and every value is a ``?`` parameter.
+(:mod:`filter_sql`) in which field names come from our own whitelist and every value is
+a ``?`` parameter.
 
 Grammar (keywords are case-insensitive)::
 
@@ -37,9 +38,11 @@ from cchc_cli.suggest import did_you_mean
 __all__ = [
     "Compare",
     "FilterError",
+    "InList",
+    "IsEmpty",
     "Logical",
     "Node",
-    "compile_filter",
+    "Truth",
     "parse_filter",
 ]
 
@@ -68,7 +71,13 @@ class FilterError(ValueError):
 
     @property
     def excerpt(self) -> str:
-        return f"{self.text[: self.position]}⟨here⟩{self.text[self.position :]}".strip()
+        before = self.text[max(0, self.position - 40) : self.position]
+        after = self.text[self.position : self.position + 40]
+        return (
+            ("…" if self.position > 40 else "")
+            + f"{before}⟨here⟩{after}"
+            + ("…" if len(self.text) > self.position + 40 else "")
+        ).strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,11 +166,26 @@ class Logical:
 Node = Compare | InList | IsEmpty | Truth | Logical
 
 
+MAX_DEPTH = 32
+"""How deeply parentheses and ``not`` may nest: a real filter needs three or four levels,
+and a parser that recurses without a bound is stopped by Python's own limit instead."""
+
+
 class _Parser:
     def __init__(self, text: str) -> None:
         self.text = text
         self.tokens = tokenize(text)
         self.index = 0
+        self.depth = 0
+
+    def deeper(self, token: Token) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise self.error(
+                f"parentheses and 'not' nest more than {MAX_DEPTH} levels deep; "
+                "write the condition more simply",
+                token,
+            )
 
     @property
     def token(self) -> Token:
@@ -216,14 +240,21 @@ class _Parser:
         return parts[0] if len(parts) == 1 else Logical("and", tuple(parts))
 
     def not_expr(self) -> Node:
-        if self.accept("not"):
-            return Logical("not", (self.not_expr(),))
+        token = self.accept("not")
+        if token is not None:
+            self.deeper(token)
+            node = Logical("not", (self.not_expr(),))
+            self.depth -= 1
+            return node
         return self.atom()
 
     def atom(self) -> Node:
-        if self.accept("("):
+        token = self.accept("(")
+        if token is not None:
+            self.deeper(token)
             node = self.or_expr()
             self.expect(")", "')' to close the parenthesis")
+            self.depth -= 1
             return node
         field = self.field()
         kind = DOSSIER_FIELDS[field.name]
@@ -355,41 +386,3 @@ def _typed(name: str, raw: Scalar, token: Token, parser: _Parser) -> Scalar:
 def parse_filter(text: str) -> Node:
     """Parse one filter; :class:`FilterError` (a ``ValueError``) says what and where."""
     return _Parser(text).parse()
-
-
-# --- SQL --------------------------------------------------------------------------------
-
-
-def _column(field: Field) -> str:
-    # Only canonical names reach SQL, and they are plain snake_case identifiers.
-    assert field.name in DOSSIER_FIELDS  # noqa: S101 - guaranteed by the parser
-    return f'"{field.name}"'
-
-
-def _sql(node: Node, params: list[Scalar]) -> str:
-    if isinstance(node, Logical):
-        if node.op == "not":
-            return f"(NOT {_sql(node.parts[0], params)})"
-        return "(" + f" {node.op.upper()} ".join(_sql(part, params) for part in node.parts) + ")"
-    if isinstance(node, IsEmpty):
-        return f"({_column(node.field)} IS {'NOT ' if node.negated else ''}NULL)"
-    if isinstance(node, Truth):
-        return f"COALESCE({_column(node.field)}, FALSE)"
-    if isinstance(node, InList):
-        params.extend(value.value for value in node.values)
-        marks = ", ".join("?" for _ in node.values)
-        return (
-            f"COALESCE({_column(node.field)} {'NOT ' if node.negated else ''}IN ({marks}), FALSE)"
-        )
-    if isinstance(node.other, Field):
-        right = _column(node.other)
-    else:
-        params.append(node.other.value)
-        right = "?"
-    return f"COALESCE({_column(node.field)} {node.op} {right}, FALSE)"
-
-
-def compile_filter(node: Node) -> tuple[str, list[Scalar]]:
-    """SQL text (our field names, ``?`` for every value) and its parameters, in order."""
-    params: list[Scalar] = []
-    return _sql(node, params), params

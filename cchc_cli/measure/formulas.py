@@ -217,9 +217,9 @@ class PlanFormula:
 PLAN_FORMULAS: dict[str, PlanFormula] = {
     # Not a QĐ 766/QĐ-TTg indicator: the plan's own II.3 "Hoàn thành, đảm bảo tiến độ,
     # chất lượng 100% nhiệm vụ cụ thể trong Kế hoạch", read off the tasks' progress.
-    # numerator   = tasks marked done by an update dated on or before the period's end
-    #               (and still done)
-    # denominator = tasks not cancelled
+    # numerator   = tasks done as of the period's end (the last update dated on or
+    #               before it says done)
+    # denominator = tasks not cancelled as of that day
     "plan_tasks_done_share": PlanFormula(
         "plan_tasks_done_share",
         "Tỷ lệ nhiệm vụ cụ thể trong Kế hoạch đã hoàn thành",
@@ -231,11 +231,13 @@ PLAN_FORMULAS: dict[str, PlanFormula] = {
 
 
 def plan_tasks_done(tasks: Sequence[Task], end: date) -> tuple[int, int]:
-    """(numerator, denominator) of ``plan_tasks_done_share`` as of ``end``."""
-    counted = [task for task in tasks if task.status != "cancelled"]
-    done = sum(
-        task.status == "done"
-        and any(update.status == "done" and update.date <= end for update in task.updates)
-        for task in counted
-    )
-    return done, len(counted)
+    """(numerator, denominator) of ``plan_tasks_done_share`` as of ``end``: each task as it
+    stood that day (:func:`cchc_cli.schedule.history.status_on`)."""
+    from cchc_cli.schedule.history import status_on
+
+    states = [
+        status_on(task.status, ((u.date, u.status, u.percent) for u in task.updates), end)[0]
+        for task in tasks
+    ]
+    counted = [state for state in states if state != "cancelled"]
+    return sum(state == "done" for state in counted), len(counted)

@@ -11,6 +11,8 @@ required date, a result dated before the receipt, no dossier number) and *duplic
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -20,17 +22,24 @@ from cchc_cli.errors import UserError
 from cchc_cli.findings import relative_path
 from cchc_cli.loading.write import write_text_atomic
 from cchc_cli.measure.cache import Cache, digest_of
-from cchc_cli.measure.convert import DATE_FORM_NAMES, PROBLEMS, form_of
+from cchc_cli.measure.convert import DATE_FORM_NAMES, PROBLEMS, form_of, other_form
 from cchc_cli.measure.engine import run
 from cchc_cli.measure.fields import DATE_FIELDS
 from cchc_cli.measure.importer import STORED, ImportedFile, PreparedFile
+from cchc_cli.measure.lines import line_numbers
+from cchc_cli.measure.sniff import clip
 
 if TYPE_CHECKING:
     import duckdb
 
-__all__ = ["DatasetReport", "RowNote", "inspect_dataset"]
+__all__ = ["DatasetReport", "RowNote", "inspect_dataset", "write_rejects"]
 
 EXAMPLES = 5
+"""Rows set aside that the report names; ``--rejects FILE`` writes all of them."""
+MAX_INVALID_SHARE = 0.10
+"""More invalid rows than this share of a dataset (or all of them) fails ``cchc kpi``
+(exit 1): its figures would describe what is left, not the office's work."""
+_DATE_OF_PROBLEM = {2: "received_at", 3: "due_at", 4: "resolved_at"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +69,8 @@ class DatasetReport:
     """(Parquet file, row) of every duplicate, excluded from the measures."""
     imported: int = 0
     """How many files were parsed in this run (the others came from the cache)."""
+    rejected: list[RowNote] = field(default_factory=list, repr=False)
+    """Every row set aside, when asked for (``--rejects``)."""
 
     @property
     def used(self) -> int:
@@ -68,6 +79,37 @@ class DatasetReport:
     @property
     def clean(self) -> bool:
         return self.invalid == 0 and self.duplicates == 0
+
+    @property
+    def unshown(self) -> int:
+        """Rows set aside beyond the examples."""
+        examples = len(self.invalid_examples) + len(self.duplicate_examples)
+        return self.invalid + self.duplicates - examples
+
+    def more_note(self, *, listed: bool) -> str | None:
+        """The line under the examples when they are cut ("… and 12 more"); ``listed``:
+        every row is being written to a rejects file already."""
+        if not self.unshown:
+            return None
+        return f"  … and {self.unshown:,} more" + (
+            "" if listed else " (--rejects FILE lists them all)"
+        )
+
+    @property
+    def mostly_invalid(self) -> bool:
+        return self.rows > 0 and self.invalid > MAX_INVALID_SHARE * self.rows
+
+    def verdict(self) -> str | None:
+        """What to say when too much of the dataset was set aside (None: nothing)."""
+        if not self.mostly_invalid:
+            return None
+        share = f"{self.invalid / self.rows:.0%}"
+        what = "every row" if self.invalid == self.rows else f"{self.invalid:,} of {self.rows:,}"
+        return (
+            f"dataset '{self.dataset}': {what} ({share}) set aside as invalid, more than "
+            f"the {MAX_INVALID_SHARE:.0%} cchc accepts: the figures above do not describe "
+            "the export; fix the rows or the dataset's settings (date_formats, columns)"
+        )
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -80,11 +122,8 @@ class DatasetReport:
             "invalid_examples": [asdict(note) for note in self.invalid_examples],
             "duplicate_examples": [asdict(note) for note in self.duplicate_examples],
             "imported": self.imported,
+            "not_shown": self.unshown,
         }
-
-
-def _line(row: int) -> int:
-    return row + 2  # line 1 is the header; rows count from 0
 
 
 def _source(files: list[ImportedFile]) -> dict[str, str]:
@@ -113,7 +152,8 @@ def _check_mixed(
             if rows:
                 where = relative_path(item.source)
                 others = "; ".join(
-                    f"{count:,} in {DATE_FORM_NAMES[form]} form (first at line {_line(first)})"
+                    f"{count:,} in {DATE_FORM_NAMES[form]} form "
+                    f"(first at line {line_numbers(item.text, item.sniffed, [first], -1)[first]})"
                     for form, count, first in rows
                 )
                 raise UserError(
@@ -156,6 +196,16 @@ def _check_unmapped(
         )
 
 
+def _reason(problem: int, value: str | None, prepared: PreparedFile) -> str:
+    reason = PROBLEMS[problem] + (f" ('{clip(value)}')" if value else "")
+    field_name = _DATE_OF_PROBLEM.get(problem)
+    if value and field_name is not None:
+        form = other_form(value.strip(), prepared.date_formats.get(field_name, []))
+        if form is not None:
+            reason += f': written "{form}", a form the dataset\'s date_formats leaves out'
+    return reason
+
+
 def inspect_dataset(
     con: duckdb.DuckDBPyConnection,
     dataset_id: str,
@@ -164,32 +214,38 @@ def inspect_dataset(
     imported: list[ImportedFile],
     cache: Cache,
     columns: dict[str, str],
+    every: bool = False,
 ) -> DatasetReport:
-    """Refuse unmapped values and mixed dates; count and locate invalid and duplicate rows."""
+    """Refuse unmapped values and mixed dates; count and locate invalid and duplicate rows.
+
+    ``every``: note every row set aside in :attr:`DatasetReport.rejected` (``--rejects``),
+    not only the first few examples."""
     paths = [str(item.parquet) for item in imported]
     sources = _source(imported)
-    report_path = cache.root / f"report-{digest_of([paths, STORED])}.json"
+    report_path = cache.root / f"report-{digest_of([paths, STORED, 'lines'])}.json"
     report = DatasetReport(dataset_id, [relative_path(item.source) for item in imported])
     report.imported = sum(not item.cached for item in imported)
-    if report.imported == 0 and report_path.exists():
+    if report.imported == 0 and report_path.exists() and not every:
         return _load(report_path, report)
     _check_unmapped(con, paths, columns, dataset_id)
     _check_mixed(con, prepared, columns)
     base = "read_parquet(?, filename = true, file_row_number = true)"
-    ((rows, invalid),) = run(
-        con, f"SELECT count(*), count(*) FILTER (problem <> 0) FROM {base}", [paths]
+    per_file = run(
+        con,
+        f"SELECT filename, count(*), count(*) FILTER (problem <> 0) FROM {base} GROUP BY ALL",
+        [paths],
     )
-    report.rows, report.invalid = rows, invalid
+    totals = {filename: int(count) for filename, count, _ in per_file}
+    report.rows = sum(totals.values())
+    report.invalid = sum(int(bad) for _, _, bad in per_file)
     order = {path: index for index, path in enumerate(paths)}
+    limit = "" if every else f"LIMIT {EXAMPLES}"
     notes = run(
         con,
         f"SELECT filename, file_row_number, problem, problem_value FROM {base} WHERE problem <> 0 "
-        f"ORDER BY list_position(?, filename), file_row_number LIMIT {EXAMPLES}",
+        f"ORDER BY list_position(?, filename), file_row_number {limit}",
         [paths, paths],
     )
-    for filename, row, problem, value in notes:
-        reason = PROBLEMS[problem] + (f" ('{value}')" if value else "")
-        report.invalid_examples.append(RowNote(sources[filename], _line(row), reason))
     twins = run(
         con,
         f"WITH v AS (SELECT filename, file_row_number AS r, dossier_key AS k FROM {base} "
@@ -198,20 +254,41 @@ def inspect_dataset(
         [paths],
     )
     first: dict[int, tuple[str, int]] = {}
+    doubles: list[tuple[str, int, str, int]] = []
     for filename, row, key in sorted(twins, key=lambda item: (order[item[0]], item[1])):
         if key not in first:
             first[key] = (filename, row)
             continue
         report.skipped.append((filename, row))
-        if len(report.duplicate_examples) < EXAMPLES:
-            kept_file, kept_row = first[key]
-            kept = f"line {_line(kept_row)}" + (
-                "" if kept_file == filename else f" of {sources[kept_file]}"
-            )
-            report.duplicate_examples.append(
-                RowNote(sources[filename], _line(row), f"same dossier number as {kept} (kept)")
-            )
+        doubles.append((filename, row, *first[key]))
     report.duplicates = len(report.skipped)
+    shown = doubles if every else doubles[:EXAMPLES]
+    files = {str(item.parquet): item for item in prepared}
+    wanted: dict[str, set[int]] = {}
+    for filename, row, *_ in notes:
+        wanted.setdefault(filename, set()).add(row)
+    for filename, row, kept_file, kept_row in shown:
+        wanted.setdefault(filename, set()).add(row)
+        wanted.setdefault(kept_file, set()).add(kept_row)
+    lines = {
+        name: line_numbers(files[name].text, files[name].sniffed, rows, totals.get(name, 0))
+        for name, rows in wanted.items()
+    }
+    invalid_notes = [
+        RowNote(sources[name], lines[name][row], _reason(problem, value, files[name]))
+        for name, row, problem, value in notes
+    ]
+    double_notes = []
+    for name, row, kept_file, kept_row in shown:
+        kept = f"line {lines[kept_file][kept_row]}" + (
+            "" if kept_file == name else f" of {sources[kept_file]}"
+        )
+        reason = f"same dossier number as {kept} (kept)"
+        double_notes.append(RowNote(sources[name], lines[name][row], reason))
+    report.invalid_examples = invalid_notes[:EXAMPLES]
+    report.duplicate_examples = double_notes[:EXAMPLES]
+    if every:
+        report.rejected = invalid_notes + double_notes
     _save(report_path, report)
     return report
 
@@ -232,3 +309,19 @@ def _load(path: Path, report: DatasetReport) -> DatasetReport:
     report.duplicate_examples = [RowNote(**note) for note in data["duplicate_examples"]]
     report.skipped = [(str(file), int(row)) for file, row in data["skipped"]]
     return report
+
+
+def write_rejects(path: Path, reports: list[DatasetReport]) -> int:
+    """Every row set aside, as CSV for Excel (UTF-8 with BOM): dataset, file, line, kind,
+    reason. Written atomically; returns how many rows it lists."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(["dataset", "file", "line", "kind", "reason"])
+    count = 0
+    for report in reports:
+        for note in report.rejected:
+            kind = "duplicate" if note.reason.startswith("same dossier number") else "invalid"
+            writer.writerow([report.dataset, note.file, note.line, kind, note.reason])
+            count += 1
+    write_text_atomic(path, "\ufeff" + buffer.getvalue())
+    return count

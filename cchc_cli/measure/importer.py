@@ -10,7 +10,7 @@ with the same content and settings is not parsed again.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +20,7 @@ from cchc_cli.loading.write import partial_path, write_text_atomic
 from cchc_cli.measure.cache import Cache, digest_of
 from cchc_cli.measure.convert import (
     Sql,
+    check_date_forms,
     date_fallback_sql,
     date_form_sql,
     date_primary_sql,
@@ -34,7 +35,7 @@ from cchc_cli.measure.fields import (
     REQUIRED_DOSSIER_FIELDS,
     REQUIRED_MEASUREMENT_FIELDS,
 )
-from cchc_cli.measure.sniff import Sniffed, nfc, sniff_csv, transcode
+from cchc_cli.measure.sniff import Sniffed, clip, nfc, sniff_csv, transcode
 from cchc_cli.measure.xlsx import XLSX_SUFFIXES, xlsx_to_csv
 from cchc_cli.model.datasets import Dataset, DateFormat
 from cchc_cli.suggest import did_you_mean
@@ -42,7 +43,15 @@ from cchc_cli.suggest import did_you_mean
 if TYPE_CHECKING:
     import duckdb
 
-__all__ = ["ImportedFile", "PreparedFile", "import_file", "prepare_file", "resolve_files"]
+__all__ = [
+    "ImportedFile",
+    "PreparedFile",
+    "import_file",
+    "prepare_file",
+    "resolve_files",
+    "sniff_dataset_file",
+    "wanted_headers",
+]
 
 _MAPPED = tuple(name for name in DOSSIER_FIELDS if name not in DATE_FIELDS)
 
@@ -98,32 +107,52 @@ class PreparedFile:
     """Per date field, the allowed formats, the one the file mostly uses first."""
 
 
-def prepare_file(dataset: Dataset, source: Path, cache: Cache) -> PreparedFile:
-    """Sniff, convert if needed, and check the header of one file of ``dataset``."""
-    content = cache.content_hash(source) if source.is_file() else ""
-    text = source
+def wanted_headers(dataset: Dataset) -> list[str]:
+    """The headers of the required columns, as the dataset maps them: what makes a row
+    the header row."""
+    required = (
+        REQUIRED_DOSSIER_FIELDS if dataset.kind == "dossiers" else REQUIRED_MEASUREMENT_FIELDS
+    )
+    return [getattr(dataset.columns, field) or field for field in required]
+
+
+def sniff_dataset_file(dataset: Dataset, source: Path, cache: Cache | None) -> tuple[Sniffed, Path]:
+    """Sniff one file of ``dataset`` (an XLSX one through its CSV copy in ``cache``)."""
+    wanted = wanted_headers(dataset)
     if source.suffix.lower() in XLSX_SUFFIXES:
+        if cache is None:
+            raise UserError(f"{relative_path(source)}: a workbook is read by cchc kpi only")
         if not source.is_file():
             raise UserError(f"{relative_path(source)}: file not found")
-        text = cache.path(content, digest_of(["xlsx", dataset.sheet]), ".csv")
+        text = cache.path(cache.content_hash(source), digest_of(["xlsx", dataset.sheet]), ".csv")
         if not text.exists():
             xlsx_to_csv(source, text, dataset.sheet)
-        sniffed = sniff_csv(text, "utf-8", ",")
-        sniffed = Sniffed(
-            source, sniffed.encoding, sniffed.delimiter, sniffed.header, sniffed.sample
-        )
-    else:
-        sniffed = sniff_csv(source, dataset.encoding, dataset.delimiter)
-        if not sniffed.duckdb_ready:
-            text = cache.path(content, digest_of(["utf8", sniffed.encoding]), ".csv")
-            if not text.exists():
-                transcode(sniffed, text)
+        sniffed = sniff_csv(text, "utf-8", ",", wanted=wanted, header_row=dataset.header_row)
+        return replace(sniffed, path=source), text
+    sniffed = sniff_csv(
+        source, dataset.encoding, dataset.delimiter, wanted=wanted, header_row=dataset.header_row
+    )
+    return sniffed, source
+
+
+def prepare_file(dataset: Dataset, source: Path, cache: Cache) -> PreparedFile:
+    """Sniff, convert if needed, and check the header of one file of ``dataset``."""
+    sniffed, text = sniff_dataset_file(dataset, source, cache)
+    if text == source and not sniffed.duckdb_ready:
+        content = cache.content_hash(source)
+        text = cache.path(content, digest_of(["utf8", sniffed.encoding]), ".csv")
+        if not text.exists():
+            transcode(sniffed, text)
     positions = match_columns(dataset, sniffed)
+    allowed = list(dataset.date_formats)
+    if text != source and source.suffix.lower() in XLSX_SUFFIXES and "iso" not in allowed:
+        allowed.append("iso")  # the workbook's date cells, written as ISO dates by xlsx.py
     formats = {
-        field: rank_date_formats(sniffed.column(positions[field]), list(dataset.date_formats))
+        field: rank_date_formats(sniffed.column(positions[field]), allowed)
         for field in DATE_FIELDS
         if field in positions
     }
+    check_date_forms(dataset, sniffed, positions, formats)
     settings = digest_of(
         [
             dataset.model_dump(mode="json", include={"values"}),
@@ -131,9 +160,10 @@ def prepare_file(dataset: Dataset, source: Path, cache: Cache) -> PreparedFile:
             sniffed.delimiter,
             sorted(positions.items()),
             len(sniffed.header),
+            sniffed.skip,
         ]
     )
-    parquet = cache.path(content, settings, ".parquet")
+    parquet = cache.path(cache.content_hash(source), settings, ".parquet")
     return PreparedFile(source, text, sniffed, parquet, positions, formats)
 
 
@@ -156,9 +186,17 @@ def match_columns(dataset: Dataset, sniffed: Sniffed) -> dict[str, int]:
         elif declared is not None or field in required:
             where = relative_path(sniffed.path)
             what = f"'{wanted}' (for {field})" if declared else f"'{field}'"
+            first, last = sniffed.scanned
+            looked = (
+                f"the header row was looked for in lines {first}-{last}, and line "
+                f"{sniffed.header_line} was taken"
+                if first != last
+                else f"header on line {sniffed.header_line}"
+            )
             raise UserError(
                 f"{where}: no column {what}{did_you_mean(wanted, header)}; "
-                f"columns found: {', '.join(header)}",
+                f"columns found: {clip(', '.join(header), 300)} ({looked}; set header_row: N "
+                "on the dataset if the names are on another line)",
                 hint=f'map the export\'s header under columns: {field}: "…" in dataset '
                 f"'{dataset.id}'",
             )
@@ -193,9 +231,9 @@ def _read_csv(prepared: PreparedFile) -> Sql:
     names = [f"c{index}" for index in range(len(prepared.sniffed.header))]
     columns = ", ".join(f"'{name}': 'VARCHAR'" for name in names)  # our own names
     return Sql(
-        f"read_csv(?, delim = ?, header = true, columns = {{{columns}}}, "
+        f"read_csv(?, delim = ?, header = true, skip = ?, columns = {{{columns}}}, "
         "quote = '\"', escape = '\"', auto_detect = false)",
-        [str(prepared.text.resolve()), prepared.sniffed.delimiter],
+        [str(prepared.text.resolve()), prepared.sniffed.delimiter, prepared.sniffed.skip],
     )
 
 

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
 
+from cchc_cli.errors import UserError
 from cchc_cli.measure.attainment import Figure, TargetResult, elapsed_months, judge
 from cchc_cli.measure.cube import GROUP_COLUMNS, Cube
 from cchc_cli.measure.formulas import FORMULAS, OVERDUE_AT_END, PLAN_FORMULAS, plan_tasks_done
@@ -29,6 +30,7 @@ __all__ = [
     "DatasetSummary",
     "KpiResult",
     "Measures",
+    "check_period_has_targets",
     "evaluate_targets",
     "run_kpi",
 ]
@@ -140,6 +142,10 @@ class DatasetSummary:
     duplicate_examples: list[RowNote]
     imported: int
     """How many files were parsed in this run (the others came from the cache)."""
+    unshown: int = 0
+    """Rows set aside beyond the examples kept ("… and N more")."""
+    verdict: str | None = None
+    """Why the figures cannot be trusted (too many rows invalid), or None."""
 
     @property
     def clean(self) -> bool:
@@ -157,6 +163,8 @@ class DatasetSummary:
             list(report.invalid_examples),
             list(report.duplicate_examples),
             report.imported,
+            report.unshown,
+            report.verdict(),
         )
 
 
@@ -176,6 +184,8 @@ class KpiResult:
     by: tuple[str, ...] = ()
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
     """Display names by breakdown key: unit code → name, procedure code → name."""
+    rejects: str | None = None
+    """Where every row set aside was written (``--rejects``), if asked."""
 
 
 def _time_buckets(plan: Plan, period: Period, key: str) -> list[Period]:
@@ -223,6 +233,20 @@ def _breakdown(
     return rows
 
 
+def measured_window(period: Period, as_of: date) -> Period:
+    """The days of ``period`` counted as of ``as_of``: none after it (the world as it was
+    that day), so that ``kpi --as-of`` and ``status --as-of`` give one figure."""
+    if as_of >= period.end:
+        return period
+    if as_of < period.start:
+        raise UserError(
+            f"--as-of {as_of.isoformat()} is before the period {period.label} starts "
+            f"({period.start.isoformat()}): nothing of it can be measured yet",
+            hint="give a later --as-of, or an earlier period",
+        )
+    return Period(period.start, as_of, period.label)
+
+
 def judge_all(
     plan: Plan,
     measures: Measures,
@@ -232,9 +256,10 @@ def judge_all(
 ) -> list[TargetResult]:
     """Every target's standing for ``period`` (for one group of the cubes, e.g. a unit)."""
     rule = plan.calendar.period_rule
+    window = measured_window(period, as_of)
     results = []
     for target in plan.targets:
-        figure = measures.figure(target.measure, period, target.id, group)
+        figure = measures.figure(target.measure, window, target.id, group)
 
         def monthly(target_: Any = target) -> tuple[list[Figure], Figure, int]:
             year = named_period(rule, target_.period, "Y")
@@ -260,6 +285,23 @@ def judge_all(
     return results
 
 
+def check_period_has_targets(plan: Plan, period: Period) -> None:
+    """:class:`UserError` when ``period`` lies outside the years every target is set for
+    (``--year 2023`` on a 2024 plan): each target would be judged on the wrong year."""
+    rule = plan.calendar.period_rule
+    years = sorted({target.period for target in plan.targets})
+    spans = [named_period(rule, year, "Y") for year in years]
+    if not spans or any(s.start <= period.end and period.start <= s.end for s in spans):
+        return
+    listed = ", ".join(str(year) for year in years)
+    raise UserError(
+        f"the plan's targets are set for {listed}; the period {period.label} "
+        f"({period.start.isoformat()}..{period.end.isoformat()}) lies outside "
+        f"{'it' if len(years) == 1 else 'them'}, so no target can be judged on it",
+        hint=f"measure the plan's year: cchc kpi --year {years[-1]} (or --from/--to inside it)",
+    )
+
+
 def run_kpi(
     plan: Plan,
     plan_dir: Path,
@@ -268,15 +310,24 @@ def run_kpi(
     as_of: date,
     by: Sequence[str] = (),
     data: Sequence[Path] = (),
+    rejects: Path | None = None,
 ) -> KpiResult:
-    """Measure every target of ``plan`` for ``period`` (and the ``by`` breakdown)."""
+    """Measure every target of ``plan`` for ``period`` (and the ``by`` breakdown);
+    ``rejects``: write every row set aside there (CSV)."""
+    from cchc_cli.measure.hygiene import write_rejects
     from cchc_cli.measure.load import load_measures
 
+    check_period_has_targets(plan, period)
     group_keys = [key for key in by if key in GROUP_COLUMNS]
-    measures = load_measures(plan, plan_dir, group_keys, list(data))
+    measures = load_measures(
+        plan, plan_dir, group_keys, list(data), every_reject=rejects is not None
+    )
+    if rejects is not None:
+        write_rejects(rejects, measures.reports)
+    window = measured_window(period, as_of)
     overall = {}
     for measure in measures.measure_ids():
-        figure = measures.figure(measure, period)
+        figure = measures.figure(measure, window)
         if figure is not None:
             overall[measure] = figure
     labels = {k: v for _, cube in measures.cubes for k, v in cube.labels.items()}
@@ -288,10 +339,11 @@ def run_kpi(
         as_of,
         judge_all(plan, measures, period, as_of),
         overall,
-        _breakdown(plan, measures, period, by) if by else [],
+        _breakdown(plan, measures, window, by) if by else [],
         [DatasetSummary.of(report) for report in measures.reports],
         tuple(by),
         labels,
+        None if rejects is None else str(rejects),
     )
 
 

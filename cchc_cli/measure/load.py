@@ -39,7 +39,12 @@ def _dossier_datasets(plan: Plan, data: Sequence[Path]) -> list[tuple[Dataset, l
 
 
 def load_measures(
-    plan: Plan, plan_dir: Path, group_keys: Sequence[str], data: Sequence[Path]
+    plan: Plan,
+    plan_dir: Path,
+    group_keys: Sequence[str],
+    data: Sequence[Path],
+    *,
+    every_reject: bool = False,
 ) -> Measures:
     measures = Measures(tasks=list(plan.tasks))
     cache = Cache.for_plan(plan_dir)
@@ -65,7 +70,13 @@ def load_measures(
                 for name in type(dataset.columns).model_fields
             }
             report = inspect_dataset(
-                con, dataset.id, prepared=items, imported=imported, cache=cache, columns=columns
+                con,
+                dataset.id,
+                prepared=items,
+                imported=imported,
+                cache=cache,
+                columns=columns,
+                every=every_reject,
             )
             measures.reports.append(report)
             cube = build_cube(

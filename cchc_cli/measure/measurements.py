@@ -16,20 +16,25 @@ way.
 from __future__ import annotations
 
 import csv
+import math
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cchc_cli.errors import UserError
 from cchc_cli.findings import relative_path
-from cchc_cli.measure.cache import Cache, digest_of
-from cchc_cli.measure.importer import match_columns
+from cchc_cli.measure.cache import Cache
+from cchc_cli.measure.importer import match_columns, sniff_dataset_file
 from cchc_cli.measure.periods import parse_period_label
-from cchc_cli.measure.sniff import decode_all, sniff_csv
-from cchc_cli.measure.xlsx import XLSX_SUFFIXES, xlsx_to_csv
+from cchc_cli.measure.sniff import clip, decode_all
 from cchc_cli.model.datasets import Dataset
 from cchc_cli.model.terms import Period, PeriodRule
 
-__all__ = ["Measurement", "pick", "read_measurements"]
+__all__ = ["MAX_NUMBER", "Measurement", "pick", "read_measurement_file", "read_measurements"]
+
+MAX_NUMBER = 1e15
+"""Counts and percentages beyond this are typing mistakes (``1e400`` is infinity)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,65 +61,75 @@ def _number(text: str, what: str, where: str) -> float | None:
         number = float(cleaned)
     except ValueError:
         raise UserError(f"{where}: {what} '{text}' is not a number") from None
+    if not math.isfinite(number) or number > MAX_NUMBER:
+        raise UserError(
+            f"{where}: {what} '{clip(text)}' is not a usable number (at most {MAX_NUMBER:.0e})"
+        )
     if number < 0:
         raise UserError(f"{where}: {what} {text} is negative")
     return number
+
+
+def _rows_after_header(reader: Any, header_line: int, name: str) -> Iterator[tuple[list[str], int]]:
+    """(cells, first line) of every record after the header."""
+    line = 1
+    try:
+        for record in reader:
+            if line > header_line:
+                yield record, line
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise UserError(f"{name}:{line}: cannot read the row ({exc})") from None
 
 
 def read_measurements(
     dataset: Dataset, files: list[Path], rule: PeriodRule, cache: Cache
 ) -> list[Measurement]:
     """Every row of a ``measurements`` dataset; a bad cell is an error at file:line."""
+    return [row for path in files for row in read_measurement_file(dataset, path, rule, cache)]
+
+
+def read_measurement_file(
+    dataset: Dataset, path: Path, rule: PeriodRule, cache: Cache | None
+) -> list[Measurement]:
+    """The rows of one file of a ``measurements`` dataset (``cache``: for workbooks)."""
     found: list[Measurement] = []
-    for path in files:
-        text_path = path
-        if path.suffix.lower() in XLSX_SUFFIXES:
-            text_path = cache.path(
-                cache.content_hash(path), digest_of(["xlsx", dataset.sheet]), ".csv"
+    sniffed, text_path = sniff_dataset_file(dataset, path, cache)
+    positions = match_columns(dataset, sniffed)
+    name = relative_path(path)
+    reader = csv.reader(decode_all(text_path, sniffed.encoding), delimiter=sniffed.delimiter)
+    for row, line in _rows_after_header(reader, sniffed.header_line, name):
+        if not any(cell.strip() for cell in row):
+            continue
+        cells = {
+            field: (row[index].strip() if index < len(row) else "")
+            for field, index in positions.items()
+        }
+        where = f"{name}:{line}"
+        if not cells.get("target"):
+            raise UserError(f"{where}: the row names no target or measure")
+        try:
+            period = parse_period_label(rule, cells.get("period", ""))
+        except (ValueError, UserError) as exc:  # a range that ends before it starts: UserError
+            raise UserError(f"{where}: {exc}") from None
+        numerator = _number(cells.get("numerator", ""), "numerator", where)
+        denominator = _number(cells.get("denominator", ""), "denominator", where)
+        value = _number(cells.get("value", ""), "value", where)
+        if value is None and (numerator is None or denominator is None):
+            raise UserError(f"{where}: give a numerator and a denominator, or a value (percent)")
+        found.append(
+            Measurement(
+                cells["target"],
+                period,
+                numerator,
+                denominator,
+                value,
+                cells.get("unit") or None,
+                cells.get("source") or None,
+                cells.get("note") or None,
+                where,
             )
-            if not text_path.exists():
-                xlsx_to_csv(path, text_path, dataset.sheet)
-        sniffed = sniff_csv(
-            text_path, "utf-8" if text_path != path else dataset.encoding, dataset.delimiter
         )
-        positions = match_columns(dataset, sniffed)
-        name = relative_path(path)
-        reader = csv.reader(decode_all(text_path, sniffed.encoding), delimiter=sniffed.delimiter)
-        next(reader, None)
-        for line, row in enumerate(reader, start=2):
-            if not any(cell.strip() for cell in row):
-                continue
-            cells = {
-                field: (row[index].strip() if index < len(row) else "")
-                for field, index in positions.items()
-            }
-            where = f"{name}:{line}"
-            if not cells.get("target"):
-                raise UserError(f"{where}: the row names no target or measure")
-            try:
-                period = parse_period_label(rule, cells.get("period", ""))
-            except ValueError as exc:
-                raise UserError(f"{where}: {exc}") from None
-            numerator = _number(cells.get("numerator", ""), "numerator", where)
-            denominator = _number(cells.get("denominator", ""), "denominator", where)
-            value = _number(cells.get("value", ""), "value", where)
-            if value is None and (numerator is None or denominator is None):
-                raise UserError(
-                    f"{where}: give a numerator and a denominator, or a value (percent)"
-                )
-            found.append(
-                Measurement(
-                    cells["target"],
-                    period,
-                    numerator,
-                    denominator,
-                    value,
-                    cells.get("unit") or None,
-                    cells.get("source") or None,
-                    cells.get("note") or None,
-                    where,
-                )
-            )
     return found
 
 

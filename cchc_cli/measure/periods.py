@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from cchc_cli.dates import FIRST_DAY, LAST_DAY, check_countable
 from cchc_cli.errors import UserError
 from cchc_cli.model.terms import Period, PeriodRule
 from cchc_cli.schedule.periods import data_period, frequency_of
@@ -57,11 +58,18 @@ def select_period(
             raise UserError(
                 "--from/--to name the period on their own; drop --quarter/--half/--year/--ytd"
             )
+        check_countable(start, "--from")
+        check_countable(end, "--to")
         if start > end:
             raise UserError(f"--from {start} is after --to {end}")
         return Period(start, end, f"{start.isoformat()}..{end.isoformat()}")
     if quarter and half:
         raise UserError("give --quarter or --half, not both")
+    if year is not None and not FIRST_DAY.year <= year <= LAST_DAY.year:
+        raise UserError(
+            f"--year {year}: cchc measures the years {FIRST_DAY.year}-{LAST_DAY.year}",
+            hint=f"the plan's year is {plan_year}: cchc kpi --year {plan_year}",
+        )
     which = (quarter or half or "Y").upper()
     if frequency_of(which) is None:
         raise UserError(f"unknown period '{which}': use Q1-Q4 for --quarter, H1 or H2 for --half")
@@ -90,6 +98,10 @@ def parse_period_label(rule: PeriodRule, text: str) -> Period:
     match = _LABEL.match(value)
     if match is not None:
         year, part = int(match.group(1)), (match.group(2) or "Y").upper()
+        if not FIRST_DAY.year < year <= LAST_DAY.year:
+            raise ValueError(
+                f"'{text}': cchc measures periods of the years {FIRST_DAY.year + 1}-{LAST_DAY.year}"
+            )
         if part.isdigit():
             if not 1 <= int(part) <= 12:
                 raise ValueError(f"'{text}': month {part} does not exist")

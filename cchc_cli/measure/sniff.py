@@ -12,6 +12,7 @@ import codecs
 import csv
 import io
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +20,16 @@ from cchc_cli.errors import UserError
 from cchc_cli.findings import relative_path
 from cchc_cli.loading.write import partial_path
 
-__all__ = ["DELIMITERS", "Sniffed", "decode_all", "nfc", "sniff_csv", "transcode"]
+__all__ = [
+    "DELIMITERS",
+    "HEADER_SCAN",
+    "Sniffed",
+    "clip",
+    "decode_all",
+    "nfc",
+    "sniff_csv",
+    "transcode",
+]
 
 DELIMITERS = (";", ",", "\t", "|")
 _BLOCK = 256 * 1024
@@ -32,9 +42,20 @@ _LABEL = {
 }
 
 
+def clip(text: str, limit: int = 60) -> str:
+    """Text from an export, cut for a message (a 100 KB cell must not fill the screen)."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
 def nfc(text: str) -> str:
     """Vietnamese letters in their composed form (Windows-1258 and macOS decompose them)."""
     return unicodedata.normalize("NFC", text)
+
+
+HEADER_SCAN = 20
+"""How many rows (from the top of the file) are looked at for the header row: exports of
+the dossier system put a title, the office and the dates above it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +69,13 @@ class Sniffed:
     header: list[str]
     """Column names as written (NFC, trimmed), in file order."""
     sample: list[list[str]]
-    """The first rows (from the first block), to rank date formats."""
+    """The first rows after the header (from the first block), to rank date formats."""
+    header_line: int = 1
+    """The header's line in the file (1-based)."""
+    skip: int = 0
+    """Records before the header (title rows, blank lines): what DuckDB skips."""
+    scanned: tuple[int, int] = (1, 1)
+    """The lines looked at for the header, to say so when it is not found."""
 
     def column(self, index: int) -> list[str]:
         return [row[index] for row in self.sample if index < len(row)]
@@ -78,7 +105,22 @@ def _decode_block(block: bytes, encoding: str) -> str:
     return codecs.getincrementaldecoder(encoding)("strict").decode(block, final=False)
 
 
-def _choose_delimiter(header: str, declared: str, where: str) -> str:
+def _header_line(lines: list[str], wanted: Sequence[str]) -> tuple[str, str | None]:
+    """The line that looks like the header, and the delimiter that makes it one: the
+    first line that holds every ``wanted`` name once split; else the first line with
+    any delimiter (a title row above has none), with no delimiter decided."""
+    for line in lines:
+        for candidate in DELIMITERS:
+            if candidate in line and _is_header(line.split(candidate), wanted):
+                return line, candidate
+    return next((line for line in lines if any(c in line for c in DELIMITERS)), lines[0]), None
+
+
+def _choose_delimiter(lines: list[str], declared: str, where: str, wanted: Sequence[str]) -> str:
+    """The delimiter of the header line (cells of later rows may hold any of them)."""
+    header, found = _header_line(lines, wanted)
+    if declared == "auto" and found is not None:
+        return found
     counts = {candidate: header.count(candidate) for candidate in DELIMITERS}
     best = max(counts, key=lambda candidate: counts[candidate])
     if declared != "auto":
@@ -100,8 +142,65 @@ def _choose_delimiter(header: str, declared: str, where: str) -> str:
     return best
 
 
-def sniff_csv(path: Path, encoding: str = "auto", delimiter: str = "auto") -> Sniffed:
-    """Encoding, delimiter and header of ``path``; :class:`UserError` when unusable."""
+def _records(text: str, delimiter: str, where: str) -> list[tuple[int, list[str]]]:
+    """(first line, cells) of each record of ``text``, quotes respected."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    found: list[tuple[int, list[str]]] = []
+    line = 1
+    try:
+        for record in reader:
+            found.append((line, record))
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        too_long = "field limit" in str(exc)
+        raise UserError(
+            f"{where}:{line}: cannot read the row ({exc})"
+            + (f"; a cell over {csv.field_size_limit():,} characters is no export's" * too_long),
+            hint="check that the file is a plain export (one row per dossier)",
+        ) from None
+    return found
+
+
+def _is_header(cells: list[str], wanted: Sequence[str]) -> bool:
+    names = {nfc(cell.strip()).casefold() for cell in cells}
+    return bool(wanted) and all(nfc(name.strip()).casefold() in names for name in wanted)
+
+
+def _header_at(
+    records: list[tuple[int, list[str]]], wanted: Sequence[str], header_row: int | None, where: str
+) -> tuple[int, tuple[int, int]]:
+    """Index of the header record, and the lines looked at."""
+    filled = [index for index, (_, cells) in enumerate(records) if any(c.strip() for c in cells)]
+    if header_row is not None:
+        for index, (line, _) in enumerate(records):
+            if line == header_row:
+                return index, (header_row, header_row)
+        raise UserError(
+            f"{where}: header_row {header_row}: no row starts on that line of the file",
+            hint="header_row is the line of the column names, 1 for the first line",
+        )
+    scan = filled[:HEADER_SCAN] or [0]
+    lines = (records[scan[0]][0], records[scan[-1]][0])
+    for index in scan:
+        if _is_header(records[index][1], wanted):
+            return index, lines
+    return scan[0], lines
+
+
+def sniff_csv(
+    path: Path,
+    encoding: str = "auto",
+    delimiter: str = "auto",
+    *,
+    wanted: Sequence[str] = (),
+    header_row: int | None = None,
+) -> Sniffed:
+    """Encoding, delimiter and header of ``path``; :class:`UserError` when unusable.
+
+    The header is the first of the top :data:`HEADER_SCAN` rows that holds every name in
+    ``wanted`` (else the first row, for the message about the missing column), or the row
+    on line ``header_row``.
+    """
     where = relative_path(path)
     try:
         with path.open("rb") as handle:
@@ -127,20 +226,35 @@ def sniff_csv(path: Path, encoding: str = "auto", delimiter: str = "auto") -> Sn
             hint=f"set encoding: auto (or {detected}) on the dataset",
         ) from None
     text = nfc(text.removeprefix("\ufeff"))
-    lines = [line for line in text.splitlines() if line.strip()]
-    header_line = lines[0]
-    chosen_delimiter = _choose_delimiter(header_line, delimiter, where)
-    header = [
-        nfc(cell.strip()) for cell in next(csv.reader([header_line], delimiter=chosen_delimiter))
-    ]
-    if len(lines) < 2 and at_end:
+    if not at_end:  # the block may cut its last line
+        cut = max(text.rfind("\n"), text.rfind("\r"))
+        if cut < 0:
+            raise UserError(
+                f"{where}: the first {_BLOCK >> 10} KiB of the file hold no line break: "
+                "not an export with one row per line",
+                hint="check that the file is a plain export (one header line, one row per dossier)",
+            )
+        text = text[: cut + 1]
+    top = [line for line in text.splitlines() if line.strip()][:HEADER_SCAN]
+    if not top:
+        raise UserError(
+            f"{where}: the first {_BLOCK >> 10} KiB of the file hold no complete line",
+            hint="check that the file is a plain export (one header line, one row per dossier)",
+        )
+    chosen_delimiter = _choose_delimiter(top, delimiter, where, wanted)
+    records = _records(text, chosen_delimiter, where)
+    if not at_end and len(records) > 1:
+        records.pop()  # may end inside a quoted cell that goes on in the next block
+    index, scanned = _header_at(records, wanted, header_row, where)
+    line, cells = records[index]
+    header = [nfc(cell.strip()) for cell in cells]
+    body = [cells for _, cells in records[index + 1 :] if any(c.strip() for c in cells)]
+    if not body and at_end:
         raise UserError(
             f"{where}: the file has a header but no rows",
             hint="the export holds no dossiers for its dates; export a wider range",
         )
-    body = lines[1:] if at_end else lines[1:-1]  # the block may cut its last line
-    sample = list(csv.reader(body[:500], delimiter=chosen_delimiter))
-    return Sniffed(path, chosen, chosen_delimiter, header, sample)
+    return Sniffed(path, chosen, chosen_delimiter, header, body[:500], line, index, scanned)
 
 
 def transcode(sniffed: Sniffed, target: Path) -> Path:

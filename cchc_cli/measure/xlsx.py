@@ -1,5 +1,12 @@
 """XLSX exports, read with python-calamine (a Rust reader: fast, no formulas executed),
-written once as a UTF-8 CSV into the cache so that the one import path serves both."""
+written once as a UTF-8 CSV into the cache so that the one import path serves both.
+
+The CSV keeps the sheet's geometry: line N is row N of the sheet (an empty row is an
+empty line, a line break inside a cell becomes a space), so a problem is reported at
+the row Excel shows. Date cells (real dates, whatever their display format) are written
+as ISO dates, which the importer always accepts from a workbook; numbers stay numbers,
+so a date kept as a serial number (45292) is read only when ``date_formats`` allows
+``excel``. The workbook is checked first (:mod:`xlsx_guard`): sizes, ratios, extent."""
 
 from __future__ import annotations
 
@@ -30,14 +37,17 @@ def _cell(value: object) -> str:
         return repr(value)
     if isinstance(value, time | timedelta):
         return str(value)
-    return str(value)
+    return " ".join(str(value).splitlines())
 
 
 def xlsx_to_csv(source: Path, target: Path, sheet: str | None) -> Path:
     """Write the sheet (by name, else the first) of ``source`` as CSV at ``target``."""
     from python_calamine import CalamineWorkbook
 
+    from cchc_cli.measure.xlsx_guard import check_workbook
+
     where = relative_path(source)
+    check_workbook(source)
     try:
         workbook = CalamineWorkbook.from_path(str(source))
     except FileNotFoundError:
@@ -56,6 +66,10 @@ def xlsx_to_csv(source: Path, target: Path, sheet: str | None) -> Path:
     with tmp.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter=",", lineterminator="\n")
         for row in data.iter_rows():
-            writer.writerow([_cell(value) for value in row])
+            cells = [_cell(value) for value in row]
+            if any(cells):
+                writer.writerow(cells)
+            else:
+                handle.write("\n")
     tmp.replace(target)
     return target

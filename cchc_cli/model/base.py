@@ -13,9 +13,9 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 
-from cchc_cli.dates import parse_iso_date
+from cchc_cli.dates import countable_date, parse_iso_date
 
 __all__ = [
     "ID_PATTERN",
@@ -29,8 +29,8 @@ __all__ = [
     "parse_iso_date",
 ]
 
-IsoDate = Annotated[date, BeforeValidator(parse_iso_date)]
-"""A calendar date written ``YYYY-MM-DD`` in YAML."""
+IsoDate = Annotated[date, BeforeValidator(parse_iso_date), AfterValidator(countable_date)]
+"""A calendar date written ``YYYY-MM-DD`` in YAML, between 1901 and 2099."""
 
 ID_PATTERN = r"^[A-Za-z0-9ĐđÀ-ỹ][A-Za-z0-9ĐđÀ-ỹ._:/#-]*$"
 Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=80)]

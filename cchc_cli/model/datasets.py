@@ -123,7 +123,11 @@ class Dataset(StrictModel):
     files: Annotated[list[NonEmptyStr], Field(min_length=1)]
     """Paths or globs (``data/ho-so-*.csv``) relative to the plan directory, inside it."""
     sheet: str | None = None
-    """For XLSX files: the sheet to read (default: the first)."""
+    """For XLSX files: the sheet to read, by its name (default: the first)."""
+    header_row: Annotated[int, Field(ge=1, le=1_000_000)] | None = None
+    """The line (CSV) or sheet row (XLSX) of the column names, 1 for the first. When unset
+    the header is the first of the top 20 rows holding every mapped required column, so a
+    title above the table (as the dossier system writes) needs no setting."""
     encoding: Literal["auto", "utf-8", "utf-8-sig", "utf-16", "cp1258"] = "auto"
     """``auto`` recognises UTF-8 (with or without BOM), UTF-16 and Windows-1258."""
     delimiter: Literal["auto", ",", ";", "\t", "|"] = "auto"
@@ -153,4 +157,10 @@ class Dataset(StrictModel):
                 raise ValueError(
                     f"{quote(pattern)} leaves the plan directory; dataset files stay inside it"
                 )
+            for part in posix.parts:
+                if "**" in part and part != "**":
+                    raise ValueError(
+                        f"'{pattern}' is not a valid pattern: '**' stands alone between "
+                        f"slashes (data/**/ho-so-*.csv), not inside '{part}'"
+                    )
         return files

@@ -20,6 +20,7 @@ is refused (exit 2). Temporary files left by a killed update are removed meanwhi
 
 from __future__ import annotations
 
+import math
 import stat
 import unicodedata
 from collections.abc import Sequence
@@ -51,6 +52,16 @@ class ProgressEntry:
     on: date | None = None
     problem: str | None = None
     proposal: str | None = None
+
+    def __post_init__(self) -> None:
+        # NaN passes every range check (all comparisons are false): refuse it by name.
+        if self.percent is not None and not (
+            math.isfinite(self.percent) and 0 <= self.percent <= 100
+        ):
+            raise UserError(
+                f"--percent {self.percent}: give how much is done as a number from 0 to 100",
+                hint="e.g. --percent 40",
+            )
 
 
 @dataclass(frozen=True)

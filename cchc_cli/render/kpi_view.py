@@ -100,6 +100,13 @@ class KpiView:
             )
             for example in [*report.invalid_examples, *report.duplicate_examples]:
                 yield Text(f"  {clean(str(example))}")
+            if report.unshown:
+                listed = (
+                    f"listed in {result.rejects}"
+                    if result.rejects
+                    else ("--rejects FILE lists them all")
+                )
+                yield Text(f"  … and {report.unshown:,} more ({listed})")
 
 
 def kpi_text(result: KpiResult) -> KpiView:

@@ -3,7 +3,9 @@
 Reporters are named as ``module:function`` and imported on first use, so a command
 pays only for the reporter it prints with (``cchc status`` never imports the report
 renderers). JSON needs no entry: every result is serialised from its own fields
-(:func:`cchc_cli.render.json_out.to_json`). A new format is one function and one line.
+(:func:`cchc_cli.render.json_out.to_json`) unless a kind registers its own (the
+findings of ``validate`` keep their documented JSON). A new format is one function and
+one line.
 """
 
 from __future__ import annotations
@@ -32,9 +34,14 @@ class Output:
 
     out: str | RenderableType
     err: str | None = None
+    soft_wrap: bool = False
+    """Print ``out`` without wrapping it at the terminal's width (findings lines)."""
 
 
 REPORTERS: dict[tuple[str, str], str] = {
+    ("validate", "text"): "cchc_cli.render.validate_view:validate_text",
+    ("validate", "json"): "cchc_cli.render.validate_view:validate_json",
+    ("validate", "github"): "cchc_cli.render.validate_view:validate_github",
     ("status", "text"): "cchc_cli.render.status_view:status_text",
     ("deadlines", "text"): "cchc_cli.render.deadlines_view:deadlines_text",
     ("periods", "text"): "cchc_cli.render.periods_view:periods_text",
@@ -49,16 +56,16 @@ REPORTERS: dict[tuple[str, str], str] = {
 
 def formats_of(kind: str) -> list[str]:
     """The formats a result kind can be printed in (JSON always)."""
-    return [fmt for (owner, fmt) in REPORTERS if owner == kind] + ["json"]
+    return list(dict.fromkeys([fmt for (owner, fmt) in REPORTERS if owner == kind] + ["json"]))
 
 
 def render(result: Result, fmt: str) -> Output:
-    """``result`` formatted as ``fmt``, by its registered reporter."""
-    if fmt == "json":
+    """``result`` formatted as ``fmt``, by its registered reporter (JSON: its fields)."""
+    target = REPORTERS.get((result.kind, fmt))
+    if target is None and fmt == "json":
         from cchc_cli.render.json_out import to_json
 
         return Output(to_json(result))
-    target = REPORTERS.get((result.kind, fmt))
     if target is None:
         raise UserError(
             f"cchc {result.kind} cannot print --format {fmt}",

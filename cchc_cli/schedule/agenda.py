@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from cchc_cli.dates import check_span
 from cchc_cli.errors import UserError
 from cchc_cli.model.terms import TASK_STATES, Period, TaskState
 from cchc_cli.schedule.periods import data_period
@@ -119,6 +120,8 @@ def select_deadlines(
     include_done: bool = False,
 ) -> list[ItemState]:
     """The items behind the dashboard, filtered as ``cchc deadlines`` is asked to."""
+    if within is not None:
+        check_span(within, "--within")
     chosen = []
     for item in items:
         if overdue_only and item.state != "overdue":

@@ -23,6 +23,7 @@ from datetime import date
 from typing import Literal
 
 from cchc_cli.model.terms import Period, TaskState
+from cchc_cli.schedule.history import status_on
 from cchc_cli.schedule.periods import data_period
 from cchc_cli.schedule.rules import Occurrence, occurrences
 from cchc_cli.schedule.view import DutyItem, TaskItem
@@ -126,21 +127,22 @@ def task_state(
 ) -> ItemState:
     found = occurrences(task.deadline, year)
     occurrence = _current(found, as_of) or (found[-1] if found else None)
+    status, percent = status_on(task.status, task.history, as_of)
     item = ItemState(
         "task",
         task.id,
         task.content,
         task.lead,
-        "not_started" if task.status == "not_started" else "on_track",
+        "not_started" if status == "not_started" else "on_track",
         occurrence,
         as_of,
-        status=task.status,
-        percent=task.percent,
+        status=status,
+        percent=percent if task.history else task.percent,
         as_written=task.deadline.text,
     )
-    if task.status == "done":
+    if status == "done":
         return replace(item, state="done")
-    if task.status == "cancelled":
+    if status == "cancelled":
         return replace(item, state="cancelled")
     if occurrence is None:
         return item

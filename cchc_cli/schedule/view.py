@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, cast
 
 from cchc_cli.model.terms import PeriodRule
+from cchc_cli.schedule.history import Step
 from cchc_cli.schedule.rules import DeadlineSpec, RecurrenceSpec, spec_from_model
 from cchc_cli.schedule.workcal import DayOverride, WorkingCalendar
 
@@ -31,7 +32,7 @@ __all__ = [
     "to_json",
 ]
 
-VIEW_FORMAT = 2
+VIEW_FORMAT = 3
 """Bumped whenever the JSON shape below changes, so old cache entries are ignored."""
 
 
@@ -49,6 +50,8 @@ class TaskItem:
     updated: date | None = None
     """Date of the latest progress update."""
     deliverables: tuple[str, ...] = ()
+    history: tuple[Step, ...] = ()
+    """Every progress update, oldest first, for the task's state as of a past day."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +120,7 @@ def from_plan(plan: Plan, fetch: HolidayFetcher | None = None) -> PlanSchedule:
                 percent=None if latest is None else latest.percent,
                 updated=None if latest is None else latest.date,
                 deliverables=tuple(task.deliverables),
+                history=tuple((u.date, u.status, u.percent) for u in task.updates),
             )
         )
     duties = tuple(
@@ -222,6 +226,7 @@ def to_json(view: PlanSchedule) -> str:
                 "percent": t.percent,
                 "updated": _iso(t.updated),
                 "deliverables": list(t.deliverables),
+                "history": [[_iso(on), status, percent] for on, status, percent in t.history],
             }
             for t in view.tasks
         ],
@@ -271,6 +276,10 @@ def from_json(text: str) -> PlanSchedule:
                 percent=t["percent"],
                 updated=_day(t["updated"]),
                 deliverables=tuple(t["deliverables"]),
+                history=tuple(
+                    (date.fromisoformat(on), str(status), percent)
+                    for on, status, percent in t["history"]
+                ),
             )
             for t in data["tasks"]
         ),

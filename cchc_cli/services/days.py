@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import ClassVar, Literal
 
+from cchc_cli.dates import check_countable
 from cchc_cli.errors import UserError
 from cchc_cli.schedule.workcal import DayInfo, DayOverride
 from cchc_cli.services.workspace import Workspace
@@ -54,6 +55,7 @@ def due_date(
         )
     if days > MAX_DAYS:
         raise UserError(f"DAYS must be at most {MAX_DAYS} (about ten years), not {days}")
+    check_countable(start, "DATE")
     calendar = workspace.schedule.calendar
     if calendar_days:
         due = calendar.add_calendar_days(start, days)
@@ -71,6 +73,7 @@ def due_date(
 
 def explain_day(workspace: Workspace, day: date) -> WorkdayResult:
     """Whether ``day`` is a working day, and every reason that decides it."""
+    check_countable(day, "DATE")
     calendar = workspace.schedule.calendar
     info = calendar.explain(day)
     return WorkdayResult(

@@ -16,8 +16,8 @@ __all__ = [
     "PeriodChoice",
     "check_breakdown",
     "choose_period",
+    "data_failure",
     "measure_plan",
-    "strict_failure",
 ]
 
 
@@ -70,6 +70,7 @@ def measure_plan(
     as_of: date | None = None,
     by: Sequence[str] = (),
     data: Sequence[Path] = (),
+    rejects: Path | None = None,
 ) -> KpiResult:
     """Measure every target of the plan for the chosen period (and the ``by`` breakdown)."""
     from cchc_cli.dates import as_of_date
@@ -79,11 +80,19 @@ def measure_plan(
     plan = workspace.plan
     period = choose_period(workspace, choice)
     today = as_of_date(as_of, plan.calendar.timezone)
-    return run_kpi(plan, workspace.directory, period, as_of=today, by=keys, data=data)
+    return run_kpi(
+        plan, workspace.directory, period, as_of=today, by=keys, data=data, rejects=rejects
+    )
 
 
-def strict_failure(result: KpiResult) -> str | None:
-    """Why ``--strict`` fails the run (rows set aside), or None."""
+def data_failure(result: KpiResult, *, strict: bool = False) -> str | None:
+    """Why the run fails (exit 1): too much of a dataset set aside as invalid, or under
+    ``--strict`` any row set aside; None when it does not."""
+    verdicts = [report.verdict for report in result.datasets if report.verdict]
+    if verdicts:
+        return "; ".join(verdicts)
+    if not strict:
+        return None
     unclean = [report for report in result.datasets if not report.clean]
     if not unclean:
         return None

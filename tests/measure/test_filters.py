@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from cchc_cli.measure.filters import FilterError, compile_filter, parse_filter
+from cchc_cli.measure.filter_sql import compile_filter
+from cchc_cli.measure.filters import FilterError, parse_filter
 from tests.conftest import Invoke
 from tests.measure.conftest import DATASET, PERIOD
 

@@ -303,9 +303,10 @@ def test_without_charts_no_pictures_and_no_captions(tmp_path: Path) -> None:
 
 def test_unit_line_when_the_report_is_a_units(tmp_path: Path) -> None:
     context = sample_context()
-    context["unit"] = "Phòng Tổ chức cán bộ"
+    context["unit"] = {"code": "TCCB", "name": "Phòng Tổ chức cán bộ"}  # as report_context()
     lines = texts(render(tmp_path, context))
     assert lines[lines.index(context["summary"]) + 1] == "Phòng Tổ chức cán bộ"
+    assert not any("TCCB" in line for line in lines)
 
 
 def test_xml_special_characters_in_the_data_are_text(tmp_path: Path) -> None:

@@ -15,7 +15,9 @@ from typing import Any
 import pytest
 
 from cchc_cli.errors import UserError
+from cchc_cli.i18n import vi
 from cchc_cli.render.html_report import chart_svgs, html_to_pdf, render_html
+from cchc_cli.render.report_files import load_outline
 from cchc_cli.render.templating import TemplateError, shipped_templates
 
 CONTEXT: dict[str, Any] = json.loads(
@@ -54,6 +56,12 @@ def all_target_refs() -> set[str]:
     refs = {t["ref"] for t in CONTEXT["targets"]}
     refs |= {t["ref"] for area in CONTEXT["sections"]["areas"] for t in area["targets"]}
     return refs
+
+
+def test_the_sample_context_carries_the_shipped_labels_and_outline() -> None:
+    # The templates take every word from these; a stale copy here would test old wording.
+    assert CONTEXT["labels"] == json.loads(json.dumps(vi.LABELS))
+    assert CONTEXT["outline"] == load_outline(DIRS)
 
 
 def test_page_is_a_vietnamese_html_document(page: str) -> None:
@@ -127,6 +135,13 @@ def test_tables_scroll_in_a_wrapper_and_breakdown_is_listed(page: str) -> None:
     assert page.count('<div class="table-wrap">') == 2
     for cell in CONTEXT["breakdown"]["rows"][1]:
         assert f">{cell}<" in page
+
+
+def test_a_unit_report_names_the_unit_under_the_summary(context: dict[str, Any]) -> None:
+    context["unit"] = {"code": "TCCB", "name": "Phòng Tổ chức cán bộ"}
+    html = render_html(context, DIRS)
+    assert '<span class="unit">Phòng Tổ chức cán bộ</span>' in html
+    assert "TCCB" not in html
 
 
 def test_breakdown_is_left_out_without_rows(context: dict[str, Any]) -> None:
