@@ -24,6 +24,7 @@ import hashlib
 import json
 import os
 import secrets
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -50,6 +51,8 @@ NO_CACHE_ENV = "CCHC_NO_CACHE"
 _KEEP = 32
 """Entries kept per kind (the part of a name before its first '-'); older ones go."""
 _KEY_ENTRY = "import-cache.key"
+_MAX_ENTRY_BYTES = 64 * 1024 * 1024
+"""Larger entries are not ones cchc wrote (a plan view is a few hundred KiB)."""
 
 _T = TypeVar("_T")
 _reporter: Callable[[str], None] | None = None
@@ -105,6 +108,11 @@ def read_entry(name: str) -> str | None:
         return None
     entry = cache_dir() / name
     try:
+        info = entry.stat()
+        # Not a FIFO, a device or a link to one (reading would block or never end).
+        if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_ENTRY_BYTES:
+            note_unusable(f"{entry} is not a file cchc wrote; ignored")
+            return None
         text = entry.read_text(encoding="utf-8")
     except FileNotFoundError:
         return None
@@ -189,8 +197,8 @@ def code_fingerprint() -> str:
                 if entry.is_dir() and not entry.name.startswith((".", "__")):
                     pending.append(entry.path)
                 elif entry.name.endswith(".py"):
-                    stat = entry.stat()
-                    lines.append(f"{entry.path}:{stat.st_size}:{stat.st_mtime_ns}")
+                    info = entry.stat()
+                    lines.append(f"{entry.path}:{info.st_size}:{info.st_mtime_ns}")
     return "\n".join(sorted(lines))
 
 
@@ -221,8 +229,8 @@ def content_key(plan_dir: Path, *, fresh: bool = False) -> str | None:
 
 
 def _stamp(path: Path) -> tuple[int, int, int]:
-    stat = path.stat()
-    return stat.st_ino, stat.st_size, stat.st_mtime_ns
+    info = path.stat()
+    return info.st_ino, info.st_size, info.st_mtime_ns
 
 
 def _hash_plan(plan_dir: Path, files: list[Path]) -> str | None:
@@ -253,8 +261,8 @@ def data_fingerprint(plan_dir: Path) -> str:
             if path.suffix in (".yaml", ".yml"):
                 continue
             with contextlib.suppress(OSError):
-                stat = path.stat()
+                info = path.stat()
                 lines.append(
-                    f"{path.relative_to(plan_dir).as_posix()}:{stat.st_size}:{stat.st_mtime_ns}"
+                    f"{path.relative_to(plan_dir).as_posix()}:{info.st_size}:{info.st_mtime_ns}"
                 )
     return hashlib.sha256("\n".join(lines).encode()).hexdigest()
