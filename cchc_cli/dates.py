@@ -12,6 +12,7 @@ from datetime import date, datetime, tzinfo
 from typing import Any
 
 from cchc_cli.errors import UserError
+from cchc_cli.quoting import quote
 
 __all__ = [
     "FIRST_DAY",
@@ -58,16 +59,16 @@ def parse_iso_date(value: Any) -> Any:
             try:
                 date(year, month, day)
             except ValueError as exc:
-                raise ValueError(f"'{value}' is not a real calendar date ({exc})") from None
+                raise ValueError(f"{quote(value)} is not a real calendar date ({exc})") from None
             hint = f"; write it as {year:04d}-{month:02d}-{day:02d}"
         raise ValueError(
-            f"'{value}' is not a date in the expected format YYYY-MM-DD (ISO 8601){hint}"
+            f"{quote(value)} is not a date in the expected format YYYY-MM-DD (ISO 8601){hint}"
         )
     year, month, day = (int(part) for part in match.groups())
     try:
         return date(year, month, day)
     except ValueError as exc:
-        raise ValueError(f"'{value}' is not a real calendar date ({exc})") from None
+        raise ValueError(f"{quote(value)} is not a real calendar date ({exc})") from None
 
 
 def parse_date_option(value: str, option: str) -> date:
@@ -77,7 +78,7 @@ def parse_date_option(value: str, option: str) -> date:
     except ValueError as exc:
         raise UserError(f"{option}: {exc}", hint="dates are written YYYY-MM-DD") from None
     if not isinstance(parsed, date):  # pragma: no cover - a str always parses to a date
-        raise UserError(f"{option}: '{value}' is not a date")
+        raise UserError(f"{option}: {quote(value)} is not a date")
     return parsed
 
 
@@ -92,7 +93,7 @@ def today_in(timezone: str, now: datetime | None = None) -> date:
         zone: tzinfo = ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError):
         raise UserError(
-            f"unknown time zone '{timezone}' in the plan's calendar",
+            f"unknown time zone {quote(timezone)} in the plan's calendar",
             hint="use an IANA name such as Asia/Ho_Chi_Minh",
         ) from None
     return (now or datetime.now(zone)).astimezone(zone).date()

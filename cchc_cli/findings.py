@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Literal
 
 from cchc_cli.model.base import Origin
+from cchc_cli.quoting import quote
 
 __all__ = [
     "Anchor",
@@ -22,6 +23,7 @@ __all__ = [
     "Level",
     "count_levels",
     "format_findings",
+    "quote",
     "relative_path",
     "sort_findings",
 ]

@@ -49,3 +49,21 @@ def test_numeric_targets() -> None:
     assert thresholds["PL.18:online_payment_share"] == ">= 30%"
     assert thresholds["PL.19:online_payment_procedures_share"] == ">= 80%"
     assert thresholds["II.10:iso_9001_2015"] == "qualitative"
+
+
+def test_duties_say_what_the_seed_text_says() -> None:
+    plan, _ = require_plan(SHIPPED_PLAN)
+    duties = {duty.id: duty for duty in plan.duties}
+    monthly = duties["report-tthc-monthly"]  # annex row 13
+    assert (monthly.ref, monthly.senders, monthly.kind) == ("PL.13", ["TTS"], "report")
+    assert monthly.title == "Báo cáo cải cách TTHC hàng tháng"
+    assert monthly.deadline.recurring is not None
+    assert monthly.deadline.recurring.frequency == "monthly"
+    assert "Định kỳ hàng tháng thống kê" in monthly.text
+    # V.2.e is addressed to "Các đơn vị giáo dục": its 25/01/2024 binds them only
+    assert duties["unit-plans"].senders == ["DVGD"]
+    assert str(duties["unit-plans"].deadline.before) == "2024-01-25"
+    # "tổng hợp gửi Sở Nội vụ, Sở Tài chính trong tháng 01/2024": the office forwards
+    estimates = duties["budget-estimates"]
+    assert (estimates.receivers, estimates.forward_to) == (["VP"], ["SNV", "STC"])
+    assert estimates.deadline.text == "trong tháng 01/2024"

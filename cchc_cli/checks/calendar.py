@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from cchc_cli.findings import Finding
+from cchc_cli.findings import Finding, quote
 from cchc_cli.model.calendar import CalendarOverride
 from cchc_cli.model.draft import PlanDraft
 
@@ -29,7 +29,7 @@ def check_calendar_timezone(draft: PlanDraft) -> Iterator[Finding]:
     except (ZoneInfoNotFoundError, ValueError):
         yield Finding.error(
             "calendar-timezone",
-            f"unknown time zone '{calendar.timezone}': give an IANA name such as "
+            f"unknown time zone {quote(calendar.timezone)}: give an IANA name such as "
             "Asia/Ho_Chi_Minh (it decides which day is today)",
             calendar.at("timezone"),
         )

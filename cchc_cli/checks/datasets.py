@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cchc_cli.findings import Finding
+from cchc_cli.findings import Finding, quote
 from cchc_cli.measure.fields import (
     BOOL_FIELDS,
     CHANNELS,
@@ -31,7 +31,7 @@ def _columns(dataset: Dataset) -> Iterator[Finding]:
         if getattr(dataset.columns, name) is not None and name not in allowed:
             yield Finding.error(
                 "dataset-column",
-                f"'{name}' is not a field of a {dataset.kind} dataset; "
+                f"{quote(name)} is not a field of a {dataset.kind} dataset; "
                 f"its fields: {', '.join(allowed)}",
                 dataset.at("columns", name),
                 anchor="key",
@@ -58,7 +58,7 @@ def _values(dataset: Dataset) -> Iterator[Finding]:
         if field not in mappable:
             yield Finding.error(
                 "dataset-values",
-                f"no value mapping for '{field}'{did_you_mean(field, mappable)}; "
+                f"no value mapping for {quote(field)}{did_you_mean(field, mappable)}; "
                 f"fields with mappings: {', '.join(mappable)}",
                 dataset.at("values", field),
                 anchor="key",
@@ -69,7 +69,7 @@ def _values(dataset: Dataset) -> Iterator[Finding]:
             if wanted is not None:
                 yield Finding.error(
                     "dataset-values",
-                    f"'{raw}' maps to {value!r}, but a '{field}' value is {wanted}",
+                    f"{quote(raw)} maps to {quote(value)}, but a '{field}' value is {wanted}",
                     dataset.at("values", field, raw),
                 )
 
@@ -86,13 +86,13 @@ def _measures(dataset: Dataset, seen: dict[str, Dataset]) -> Iterator[Finding]:
         if measure.id in FORMULAS:
             yield Finding.error(
                 "dataset-measures",
-                f"'{measure.id}' is a built-in formula; give the custom measure another id",
+                f"{quote(measure.id)} is a built-in formula; give the custom measure another id",
                 where,
             )
         elif measure.id in seen:
             yield Finding.error(
                 "duplicate-id",
-                f"duplicate measure id '{measure.id}': already declared by dataset "
+                f"duplicate measure id {quote(measure.id)}: already declared by dataset "
                 f"'{seen[measure.id].id}'",
                 where,
             )

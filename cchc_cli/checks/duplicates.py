@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from cchc_cli.findings import Finding
+from cchc_cli.findings import Finding, quote
+from cchc_cli.model.base import Origin
 from cchc_cli.model.draft import PlanDraft
+from cchc_cli.suggest import lookalike_letters, skeleton
 
 __all__ = ["check_duplicate_ids", "check_sections_present"]
 
@@ -24,19 +26,60 @@ _WHAT = {
 
 
 def check_duplicate_ids(draft: PlanDraft) -> Iterator[Finding]:
-    """A second declaration of an id is an error that points back at the first."""
+    """A second declaration of an id is an error that points back at the first; so is an
+    id that only *looks* like another (a Cyrillic "Р" for a Latin "P", "Ð" for "Đ")."""
     for kind, declared in draft.declared.items():
         what = _WHAT.get(kind, kind)
         for ident, origins in declared.items():
             first = origins[0]
             for again in origins[1:]:
-                label = what if kind in ("plan", "calendar") else f"{what} '{ident}'"
+                label = what if kind in ("plan", "calendar") else f"{what} {quote(ident)}"
                 yield Finding.error(
                     "duplicate-id",
-                    f"duplicate {label}: already defined at {draft.where(first)}; "
-                    "give it another id or remove one of them",
+                    f"duplicate {label}: already defined at {draft.where(first)}"
+                    f"{_respelled(draft, ident)}; give it another id or remove one of them",
                     again,
                 )
+        if kind not in ("plan", "calendar"):
+            yield from _lookalikes(draft, what, declared)
+
+
+def _respelled(draft: PlanDraft, ident: str) -> str:
+    written = draft.respelled.get(ident)
+    if written is None:
+        return ""
+    shown = " and ".join(
+        f"'{form.encode('ascii', 'backslashreplace').decode()}'" for form in (ident, written)
+    )
+    return (
+        f" (written {shown}: the same text in two Unicode forms, NFC and decomposed; "
+        "cchc reads both as NFC)"
+    )
+
+
+def _lookalikes(
+    draft: PlanDraft, what: str, declared: dict[str, list[Origin]]
+) -> Iterator[Finding]:
+    """Ids with one skeleton: each is reported against the one written in plain letters."""
+    groups: dict[str, list[str]] = {}
+    for ident in declared:
+        groups.setdefault(skeleton(ident), []).append(ident)
+    for look, idents in groups.items():
+        if len(idents) < 2:
+            continue
+        plain = look if look in idents else idents[0]
+        for ident in idents:
+            if ident == plain:
+                continue
+            letters = lookalike_letters(ident) or "compatibility forms"
+            yield Finding.error(
+                "duplicate-id",
+                f"duplicate {what}: {quote(ident)} looks the same as {quote(plain)} "
+                f"(defined at {draft.where(declared[plain][0])}) but is spelt with other "
+                f"letters ({letters}); ids that look alike are duplicates — retype it with "
+                "Latin letters, or give it another id",
+                declared[ident][0],
+            )
 
 
 def check_sections_present(draft: PlanDraft, plan_dir: Path) -> Iterator[Finding]:

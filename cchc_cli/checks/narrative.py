@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cchc_cli.findings import Finding
+from cchc_cli.findings import Finding, quote
 from cchc_cli.model.draft import PlanDraft
 from cchc_cli.suggest import did_you_mean
 
@@ -27,7 +27,7 @@ def check_report_narratives(draft: PlanDraft) -> Iterator[Finding]:
             if area not in areas:
                 yield Finding.error(
                     "unknown-ref",
-                    f"unknown area '{area}'{did_you_mean(area, areas)}; "
+                    f"unknown area {quote(area)}{did_you_mean(area, areas)}; "
                     "the report's part II has one part per area of section III",
                     narrative.at("areas", area),
                     anchor="key",

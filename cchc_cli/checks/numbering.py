@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cchc_cli.findings import Finding
+from cchc_cli.findings import Finding, quote
 from cchc_cli.model.draft import PlanDraft
 
 __all__ = ["VIETNAMESE_LETTERS", "check_area_numbering"]
@@ -24,7 +24,7 @@ def check_area_numbering(draft: PlanDraft) -> Iterator[Finding]:
             if expected is not None and item.id != expected:
                 yield Finding.warning(
                     "area-numbering",
-                    f"item {index + 1} of area {area.id} is '{item.id}'; Vietnamese lettering "
+                    f"item {index + 1} of area {area.id} is {quote(item.id)}; Vietnamese lettering "
                     f"makes it '{expected}' (a, b, c, d, đ, e, g — there is no f)",
                     area.at("items", index, "id"),
                 )

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from cchc_cli.findings import Finding
+from cchc_cli.findings import Finding, quote
 from cchc_cli.model.base import StrictModel
 from cchc_cli.model.draft import PlanDraft
 from cchc_cli.model.ids import IdKind, RefTo
-from cchc_cli.suggest import did_you_mean
+from cchc_cli.suggest import did_you_mean, lookalike_letters
 
 __all__ = ["check_references"]
 
@@ -49,9 +49,11 @@ def check_references(draft: PlanDraft) -> Iterator[Finding]:
                 if value in known:
                     continue
                 where = origin.child(name) if index is None else origin.child(name, index)
+                letters = lookalike_letters(value)
                 yield Finding.error(
                     "unknown-ref",
-                    f"unknown {kind} '{value}'{did_you_mean(value, known)}",
+                    f"unknown {kind} {quote(value)}{did_you_mean(value, known)}"
+                    + (f": it contains a lookalike letter ({letters})" if letters else ""),
                     where,
                 )
     tasks = draft.ids("task")
@@ -59,7 +61,7 @@ def check_references(draft: PlanDraft) -> Iterator[Finding]:
         if target.ref.startswith("PL.") and target.ref not in tasks:
             yield Finding.error(
                 "unknown-ref",
-                f"target ref '{target.ref}' names an annex row that is not a task"
+                f"target ref {quote(target.ref)} names an annex row that is not a task"
                 f"{did_you_mean(target.ref, tasks)}",
                 target.at("ref"),
             )
@@ -84,7 +86,7 @@ def _citations(draft: PlanDraft) -> Iterator[Finding]:
             if place not in places:
                 yield Finding.error(
                     "unknown-ref",
-                    f"'{basis.id}' is said to be cited in '{place}', which is not a part of "
-                    f"the plan{did_you_mean(place, places)}",
+                    f"{quote(basis.id)} is said to be cited in {quote(place)}, which is not a "
+                    f"part of the plan{did_you_mean(place, places)}",
                     meta.at("legal_bases", index, "cited_in", position),
                 )

@@ -62,6 +62,9 @@ def root(
     no_color: Annotated[
         bool, typer.Option("--no-color", help="Plain output without colours (also: NO_COLOR=1).")
     ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", help="Say what was skipped (e.g. a broken cache).")
+    ] = False,
     version: Annotated[  # noqa: ARG001 - handled by its eager callback
         bool,
         typer.Option(
@@ -71,6 +74,10 @@ def root(
 ) -> None:
     """Global options, read before any command."""
     ctx.obj = CliState(plan=plan, color=not no_color and not os.environ.get("NO_COLOR"))
+    if verbose:
+        from cchc_cli.cli.state import report_notes
+
+        report_notes(ctx)
 
 
 app.command(name="validate", epilog=validate.EPILOG)(validate.validate)

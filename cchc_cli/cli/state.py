@@ -12,7 +12,7 @@ import typer
 if TYPE_CHECKING:
     from rich.console import Console
 
-__all__ = ["CliState", "err_console", "out_console", "plan_dir", "state"]
+__all__ = ["CliState", "err_console", "out_console", "plan_dir", "report_notes", "state"]
 
 
 @dataclass
@@ -56,3 +56,11 @@ def out_console(ctx: typer.Context | None = None) -> Console:
 
 def err_console(ctx: typer.Context | None = None) -> Console:
     return _console(ctx, stderr=True)
+
+
+def report_notes(ctx: typer.Context) -> None:
+    """``--verbose``: notes from the library (a cache not used, and why) go to stderr."""
+    from cchc_cli.cache import set_reporter
+
+    console = err_console(ctx)
+    set_reporter(lambda note: console.print(f"note: {note}", markup=False))

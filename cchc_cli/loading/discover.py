@@ -3,14 +3,31 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from cchc_cli.errors import PlanNotFoundError, UserError
 
-__all__ = ["PLAN_ENV", "find_plan_dir", "plan_files"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "MAX_PLAN_FILES",
+    "MAX_WALK_ENTRIES",
+    "PLAN_ENV",
+    "find_plan_dir",
+    "outside_plan",
+    "plan_files",
+    "walk_plan",
+]
 
 PLAN_ENV = "CCHC_PLAN"
 _SUFFIXES = (".yaml", ".yml")
+_SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "venv"})
+MAX_PLAN_FILES = 1_000
+"""YAML files a plan may have; the shipped plan has 8."""
+MAX_WALK_ENTRIES = 20_000
+"""Files and folders looked at while searching a plan directory."""
+MAX_FILE_BYTES = 16 * 1024 * 1024
+"""Size of one plan file; a plan with 2,000 tasks is under 2 MiB."""
 
 
 def find_plan_dir(explicit: Path | None = None, start: Path | None = None) -> Path:
@@ -45,18 +62,60 @@ def _checked(path: Path, source: str) -> Path:
     return path
 
 
+def walk_plan(plan_dir: Path) -> Iterator[Path]:
+    """Every regular file (or link to one) under ``plan_dir``, bounded.
+
+    Hidden folders (``.git``, ``.cchc``…), ``.venv``, ``node_modules`` and
+    ``__pycache__`` are skipped, links to folders are not followed, and a walk that meets
+    more than :data:`MAX_WALK_ENTRIES` entries stops with a :class:`UserError`: a wrong
+    ``--plan`` (``/tmp``, a home directory) fails in a moment instead of reading it all.
+    """
+    seen = 0
+    for folder, subfolders, names in os.walk(plan_dir):
+        subfolders[:] = sorted(name for name in subfolders if not _skipped(name))
+        seen += len(subfolders) + len(names)
+        if seen > MAX_WALK_ENTRIES:
+            raise UserError(
+                f"'{plan_dir}' holds more than {MAX_WALK_ENTRIES:,} files and folders; "
+                "this is not a plan directory (a plan is a few YAML files)",
+                hint="check --plan (or $CCHC_PLAN): it should name the folder of plan.yaml, "
+                "units.yaml, tasks.yaml…",
+            )
+        for name in sorted(names):
+            if not name.startswith("."):
+                yield Path(folder, name)
+
+
+def _skipped(name: str) -> bool:
+    return name.startswith(".") or name in _SKIPPED_DIRS
+
+
 def plan_files(plan_dir: Path) -> list[Path]:
-    """Every ``*.yaml``/``*.yml`` under ``plan_dir`` (hidden directories skipped), sorted."""
+    """Every ``*.yaml``/``*.yml`` file under ``plan_dir`` (see :func:`walk_plan`), sorted.
+
+    More than :data:`MAX_PLAN_FILES` of them is refused (:class:`UserError`).
+    """
     found = sorted(
-        path
-        for path in plan_dir.rglob("*")
-        if path.suffix in _SUFFIXES
-        and path.is_file()
-        and not any(part.startswith(".") for part in path.relative_to(plan_dir).parts)
+        path for path in walk_plan(plan_dir) if path.suffix in _SUFFIXES and path.is_file()
     )
+    if len(found) > MAX_PLAN_FILES:
+        raise UserError(
+            f"'{plan_dir}' holds {len(found):,} YAML files, more than a plan has "
+            f"(at most {MAX_PLAN_FILES:,} are read)",
+            hint="check --plan: it should name the plan directory, not a folder above it",
+        )
     if not found:
         raise PlanNotFoundError(
             f"plan directory '{plan_dir}' holds no .yaml files",
             hint="a plan is a set of YAML files (plan.yaml, units.yaml, tasks.yaml, …)",
         )
     return found
+
+
+def outside_plan(path: Path, plan_dir: Path) -> bool:
+    """Whether ``path`` (a link, or inside a linked folder) leads outside ``plan_dir``."""
+    try:
+        path.resolve(strict=True).relative_to(plan_dir.resolve(strict=True))
+    except (OSError, RuntimeError, ValueError):  # RuntimeError: a link loop on 3.11
+        return True
+    return False

@@ -6,6 +6,7 @@ mark, so locating a finding costs a walk down the tree and never a second parse.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 import yaml
@@ -17,13 +18,20 @@ __all__ = ["locate"]
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
 def _find_pair(node: yaml.MappingNode, key: str | int) -> tuple[yaml.Node, yaml.Node] | None:
     wanted = str(key)
     merged: list[yaml.Node] = []
     for key_node, value_node in node.value:
         if key_node.tag == _MERGE_TAG:
             merged.append(value_node)
-        elif isinstance(key_node, yaml.ScalarNode) and key_node.value == wanted:
+        elif isinstance(key_node, yaml.ScalarNode) and (
+            key_node.value == wanted
+            or (not key_node.value.isascii() and _nfc(key_node.value) == wanted)
+        ):  # keys are read in NFC: a key typed decomposed is still found
             return key_node, value_node
     for source in merged:  # keys brought in by `<<: *anchor`
         sources = source.value if isinstance(source, yaml.SequenceNode) else [source]

@@ -21,11 +21,12 @@ from pydantic import ValidationError
 
 from cchc_cli.checks import run_checks
 from cchc_cli.errors import FindingsError
-from cchc_cli.findings import Finding, count_levels, relative_path
-from cchc_cli.loading.discover import plan_files
+from cchc_cli.findings import Finding, count_levels, quote, relative_path
+from cchc_cli.loading.discover import outside_plan, plan_files
 from cchc_cli.loading.locate import locate
+from cchc_cli.loading.plan_text import read_plan_text
 from cchc_cli.loading.schema_errors import findings_from_validation_error, yaml_type_name
-from cchc_cli.loading.yaml_safe import YamlProblem, parse_yaml, read_plan_text
+from cchc_cli.loading.yaml_safe import YamlProblem, parse_yaml
 from cchc_cli.model.base import Origin, StrictModel
 from cchc_cli.model.draft import PlanDraft
 from cchc_cli.model.file import SECTIONS, PlanFile
@@ -88,6 +89,18 @@ class _Reader:
 
     def read(self, path: Path, text: str | None = None) -> None:
         """Read one file; ``text`` stands in for its content when given."""
+        if outside_plan(path, self.plan_dir):
+            # Never read, so nothing of it (/etc/passwd, a home directory file) is shown.
+            self.findings.append(
+                Finding.error(
+                    "file-outside-plan",
+                    "this file is a link to a file outside the plan directory, which cchc "
+                    "does not read; put the file itself in the plan directory, or remove "
+                    "the link",
+                    file=path,
+                )
+            )
+            return
         try:
             parsed = parse_yaml(read_plan_text(path) if text is None else text)
         except YamlProblem as problem:
@@ -102,6 +115,7 @@ class _Reader:
             )
             return
         self.trees[path] = parsed.root
+        self.draft.respelled.update(parsed.respelled)
         self._sections(path, parsed.data)
 
     def _sections(self, path: Path, data: Any) -> None:
@@ -131,7 +145,7 @@ class _Reader:
                 self.findings.append(
                     Finding.error(
                         "schema-unknown-section",
-                        f"unknown section '{key}'{did_you_mean(str(key), SECTIONS)}; "
+                        f"unknown section {quote(key)}{did_you_mean(str(key), SECTIONS)}; "
                         f"a plan file holds: {', '.join(SECTIONS)}",
                         root.child(str(key)),
                         anchor="key",

@@ -16,7 +16,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from cchc_cli.findings import Anchor, Finding
+from cchc_cli.findings import Anchor, Finding, quote
 from cchc_cli.model.base import Origin
 from cchc_cli.suggest import did_you_mean
 
@@ -53,15 +53,21 @@ def yaml_type_name(value: Any) -> str:
     if isinstance(value, bool):
         return f"a boolean ({str(value).lower()})"
     if isinstance(value, int | float):
-        return f"a number ({value!r})"
+        return f"a number ({_shown(value)})"
     if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "…"
-        return f"a text string ('{shown}')"
+        return f"a text string ({quote(value, 40)})"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
     return type(value).__name__
+
+
+def _shown(value: Any) -> str:
+    """A value from the file as a message shows it: numbers as written, text quoted and cut."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return repr(value)
+    return quote(value)
 
 
 def _unwrap(annotation: Any) -> list[Any]:
@@ -116,12 +122,12 @@ def _message(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str, Anc
         hint = did_you_mean(field, allowed)
         if not hint and allowed:
             hint = f"; allowed here: {', '.join(allowed)}"
-        return "schema-unknown-field", f"unknown field '{field}'{hint}", "key"
+        return "schema-unknown-field", f"unknown field {quote(field)}{hint}", "key"
     if kind == "missing":
-        return "schema-missing-field", f"missing required field '{field}'", "value"
+        return "schema-missing-field", f"missing required field {quote(field)}", "value"
     if kind in _EXPECTED:
         expected = _EXPECTED[kind]
-        message = f"'{field}' should be {expected}, not {yaml_type_name(value)}"
+        message = f"{quote(field)} should be {expected}, not {yaml_type_name(value)}"
         if kind == "list_type" and isinstance(value, str | int | float):
             message += f"; write it as a list: [{value}]"
         if kind == "string_type" and isinstance(value, bool | int | float):
@@ -132,7 +138,7 @@ def _message(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str, Anc
         hint = did_you_mean(str(value), options)
         return (
             "schema-value",
-            f"'{field}' is {value!r}, which is not one of: {', '.join(options)}{hint}",
+            f"{quote(field)} is {_shown(value)}, which is not one of: {', '.join(options)}{hint}",
             "value",
         )
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
@@ -145,19 +151,23 @@ def _message(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str, Anc
             extra = " (a percentage)"
         elif kind == "greater_than_equal" and bound == 0:
             extra = " (it cannot be negative)"
-        return "schema-range", f"'{field}' must be {sign} {bound:g}{extra}, got {value!r}", "value"
+        return (
+            "schema-range",
+            f"{quote(field)} must be {sign} {bound:g}{extra}, got {_shown(value)}",
+            "value",
+        )
     if kind == "string_pattern_mismatch":
         pattern = str((ctx or {}).get("pattern", ""))
         wanted = _PATTERN_HELP.get(pattern, "an id of letters, digits and . _ : / # - (no spaces)")
-        return "schema-value", f"'{field}' is {value!r}, which is not {wanted}", "value"
+        return "schema-value", f"{quote(field)} is {_shown(value)}, which is not {wanted}", "value"
     if kind in ("too_short", "too_long", "string_too_short", "string_too_long"):
         text = error["msg"].replace("Value should", "should").replace("List should", "should")
-        return "schema-value", f"'{field}' {text[0].lower()}{text[1:]}", "value"
+        return "schema-value", f"{quote(field)} {text[0].lower()}{text[1:]}", "value"
     if kind == "value_error":
         text = error["msg"].removeprefix("Value error, ")
         code = "schema-date" if "date" in text and "'" in text else "schema-value"
-        return code, (f"'{field}': {text}" if loc else text), "value"
-    return "schema-invalid", f"'{field}': {error['msg']}", "value"
+        return code, (f"{quote(field)}: {text}" if loc else text), "value"
+    return "schema-invalid", f"{quote(field)}: {error['msg']}", "value"
 
 
 def findings_from_validation_error(

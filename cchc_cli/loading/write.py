@@ -1,15 +1,29 @@
-"""Atomic writes: a reader never sees half a file, a crash never leaves one."""
+"""Atomic writes: a reader never sees half a file, a crash never leaves one; and the
+lock that keeps two writers of one plan from losing each other's work."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import tempfile
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from cchc_cli.errors import UserError
 
-__all__ = ["check_new_files", "partial_path", "write_bytes_atomic", "write_text_atomic"]
+__all__ = [
+    "LOCK_WAIT_SECONDS",
+    "check_new_files",
+    "partial_path",
+    "plan_lock",
+    "remove_leftovers",
+    "write_bytes_atomic",
+    "write_text_atomic",
+]
+
+LOCK_WAIT_SECONDS = 5.0
+"""How long an update waits for another one on the same plan before it is refused."""
 
 
 def partial_path(target: Path) -> Path:
@@ -82,3 +96,52 @@ def check_new_files(paths: list[Path], *, force: bool = False) -> None:
                 f"cannot write into '{folder}': permission denied",
                 hint="choose a folder you may write to with -o",
             )
+
+
+def _temp_pattern(path: Path) -> str:
+    return f".{path.name}.*.tmp"
+
+
+def remove_leftovers(path: Path) -> None:
+    """Delete temporary files a killed write of ``path`` left beside it (call it while
+    holding :func:`plan_lock`: no other cchc is writing then)."""
+    for leftover in path.parent.glob(_temp_pattern(path)):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+
+
+@contextlib.contextmanager
+def plan_lock(plan_dir: Path, *, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
+    """Hold an exclusive lock on ``plan_dir`` (``flock`` on the directory itself, so no
+    lock file is left behind) for a read-change-write of its files.
+
+    A second writer waits up to ``wait`` seconds, then is refused with a
+    :class:`UserError` (exit 2): its update is never silently dropped. Where ``flock``
+    does not exist (Windows) the content check before the rename still guards the file.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    try:
+        handle = os.open(plan_dir, os.O_RDONLY)
+    except OSError as exc:
+        raise UserError(f"cannot lock '{plan_dir}': {exc.strerror}") from None
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise UserError(
+                        f"another cchc is updating the plan in '{plan_dir}'; "
+                        f"waited {wait:g} s, nothing was written",
+                        hint="run the command again in a moment",
+                    ) from None
+                time.sleep(0.02)
+        yield
+    finally:
+        os.close(handle)  # closing releases the lock

@@ -20,36 +20,44 @@ line and column when a finding needs a position, without parsing the file again.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from pathlib import Path
+import unicodedata
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 import yaml
+
+from cchc_cli.quoting import quote
 
 try:  # libyaml bindings; the pure-Python parser is a slower fallback.
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
-__all__ = ["MAX_EXPANDED_NODES", "ParsedYaml", "YamlProblem", "parse_yaml", "read_plan_text"]
+__all__ = ["MAX_EXPANDED_NODES", "ParsedYaml", "YamlProblem", "parse_yaml"]
 
-MAX_EXPANDED_NODES = 1_000_000
-"""Upper bound on nodes after alias expansion; plans are a few thousand nodes."""
+MAX_EXPANDED_NODES = 100_000
+"""How many values aliases may add to a document once expanded. A plan is a few
+thousand values; this allows a merge key (``<<: *base``) on thousands of tasks, and keeps
+the largest document a file can expand to at a few megabytes."""
+_SIZE_CAP = 1 << 62
+"""Expanded sizes are capped at this, so that a deep bomb never builds huge integers."""
 
 _CORE_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")
 )
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _UNHASHABLE = (list, dict)
-_ANCHOR_BEFORE = frozenset(" \t\n\r[{,")
 _ANCHOR_AFTER_NOT = frozenset(" \t\n\r,]}")
 
 
 def _may_have_aliases(text: str) -> bool:
     """Whether an alias (``*name``) could follow an anchor (``&name``) in ``text``.
 
-    Only an anchor makes an alias possible; "GDTX&ĐH" inside a word is not one. The
-    ampersands of a plan are few, so looking at each is cheaper than a regex pass.
+    Only an anchor makes an alias possible; "GDTX&ĐH" inside a word is not one. An
+    anchor starts a node, so it never follows a letter or digit; anything else before it
+    counts (a space, a line break of any kind — U+2028 too —, a flow indicator, the ``:``
+    of a JSON-style key). The ampersands of a plan are few, so looking at each is cheaper
+    than a regex pass.
     """
     if "*" not in text:
         return False
@@ -57,7 +65,7 @@ def _may_have_aliases(text: str) -> bool:
     while position != -1:
         before = text[position - 1] if position else "\n"
         after = text[position + 1 : position + 2]
-        if before in _ANCHOR_BEFORE and after and after not in _ANCHOR_AFTER_NOT:
+        if not before.isalnum() and after and after not in _ANCHOR_AFTER_NOT:
             return True
         position = text.find("&", position + 1)
     return False
@@ -83,6 +91,8 @@ class ParsedYaml:
 
     data: Any
     root: yaml.Node | None
+    respelled: dict[str, str] = field(default_factory=dict)
+    """Texts that were not in NFC, by their NFC form."""
 
 
 def _plain_resolvers(
@@ -108,6 +118,7 @@ class _PlanLoader(_BaseLoader):
     }
 
     check_aliases = True
+    respelled: dict[str, str]
 
     def get_single_data(self) -> tuple[Any, yaml.Node | None]:
         node = self.get_single_node()
@@ -147,7 +158,7 @@ class _PlanLoader(_BaseLoader):
         )
         return _problem(
             "yaml-duplicate-key",
-            f"duplicate key '{key}' in this mapping (first defined at line "
+            f"duplicate key {quote(key)} in this mapping (first defined at line "
             f"{first.start_mark.line + 1}); keep only one of them",
             key_node,
         )
@@ -173,7 +184,7 @@ def _refuse_tag(_loader: _PlanLoader, node: yaml.Node) -> Any:
     tag = node.tag.replace("tag:yaml.org,2002:", "!!")
     raise _problem(
         "yaml-tag",
-        f"tag '{tag}' is not allowed in a plan file: plans hold plain data only "
+        f"tag {quote(tag)} is not allowed in a plan file: plans hold plain data only "
         "(text, numbers, true/false, lists and mappings); remove the tag",
         node,
     )
@@ -182,44 +193,91 @@ def _refuse_tag(_loader: _PlanLoader, node: yaml.Node) -> Any:
 _PlanLoader.add_constructor(None, _refuse_tag)
 
 
+def _construct_str(loader: _PlanLoader, node: yaml.ScalarNode) -> str:
+    """Text in NFC: "ế" typed as one character or as "ê" + a combining accent is the same
+    text (and the same id) for everything after loading. A respelt text is remembered,
+    so that a duplicate can name both spellings."""
+    # A str-tagged node is a scalar (the parser sees to it): its value is the text.
+    value: str = node.value if node.__class__ is yaml.ScalarNode else loader.construct_scalar(node)
+    if value.isascii() or unicodedata.is_normalized("NFC", value):
+        return value
+    normal = unicodedata.normalize("NFC", value)
+    loader.respelled.setdefault(normal, value)
+    return normal
+
+
+_PlanLoader.add_constructor("tag:yaml.org,2002:str", _construct_str)
+
+
 def _problem(code: str, message: str, node: yaml.Node) -> YamlProblem:
     mark = node.start_mark
     return YamlProblem(code, message, mark.line + 1, mark.column + 1)
 
 
-def _check_expansion(root: yaml.Node) -> None:
-    """Refuse alias bombs before anything is constructed.
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
 
-    Aliases share their node, so the tree is a DAG; its size after expansion is computed
-    with one memoised pass over the *distinct* nodes, in time linear in the file.
+
+def _check_expansion(root: yaml.Node) -> None:
+    """Refuse recursive aliases and alias bombs before anything is constructed.
+
+    Aliases share their node, so the composed tree is a graph. One depth-first pass over
+    the *distinct* nodes finds a cycle (an alias inside its own anchor: ``&a [*a]``) and
+    each node's size once expanded; every reference to a node beyond its first adds that
+    many values to the document. Their sum is the work aliases would cause, and it is
+    bounded by :data:`MAX_EXPANDED_NODES`. Time and memory are linear in the file.
     """
     sizes: dict[int, int] = {}
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    references: dict[int, int] = {}
+    on_path: set[int] = set()
+    nodes: dict[int, yaml.Node] = {}
+    stack: list[tuple[yaml.Node, list[yaml.Node] | None]] = [(root, None)]
     while stack:
-        node, children_done = stack.pop()
-        if id(node) in sizes:
+        node, children = stack.pop()
+        key = id(node)
+        if children is not None:  # every child is done: the node's expanded size
+            on_path.discard(key)
+            total = 1
+            for child in children:
+                total += sizes[id(child)]
+            sizes[key] = min(total, _SIZE_CAP)
             continue
-        if isinstance(node, yaml.ScalarNode):
-            sizes[id(node)] = 1
+        references[key] = references.get(key, 0) + 1
+        if key in sizes:
             continue
-        children: list[yaml.Node] = (
-            [part for pair in node.value for part in pair]
-            if isinstance(node, yaml.MappingNode)
-            else list(node.value)
-        )
-        if not children_done:
-            stack.append((node, True))
-            stack.extend((child, False) for child in children if id(child) not in sizes)
-            continue
-        total = 1 + sum(sizes[id(child)] for child in children)
-        if total > MAX_EXPANDED_NODES:
+        if key in on_path:
             raise _problem(
-                "yaml-alias-bomb",
-                f"aliases here expand to more than {MAX_EXPANDED_NODES:,} values; "
-                "refusing to read it (a 'billion laughs' document)",
+                "yaml-recursive-alias",
+                "this anchor's value contains an alias to itself, so it never ends; "
+                "an alias (*name) may only repeat a value that is complete before it",
                 node,
             )
-        sizes[id(node)] = total
+        nodes[key] = node
+        if isinstance(node, yaml.ScalarNode):
+            sizes[key] = 1
+            continue
+        on_path.add(key)
+        kids = _children(node)
+        stack.append((node, kids))
+        stack.extend((child, None) for child in reversed(kids))
+    added = 0
+    worst: tuple[int, int] = (0, id(root))
+    for key, count in references.items():
+        extra = (count - 1) * sizes[key]
+        added += extra
+        worst = max(worst, (extra, key))
+    if added > MAX_EXPANDED_NODES:
+        raise _problem(
+            "yaml-alias-bomb",
+            f"aliases of the anchor here would add more than {MAX_EXPANDED_NODES:,} values "
+            "to the document; refusing to read it (a 'billion laughs' document) — "
+            "write the values out, or use fewer, smaller aliases",
+            nodes[worst[1]],
+        )
 
 
 def _may_have_conflict(text: str) -> bool:
@@ -240,6 +298,7 @@ def parse_yaml(text: str) -> ParsedYaml:
             1,
         )
     loader = _PlanLoader(text)
+    loader.respelled = {}
     # Only an anchor makes an alias possible: without one there is nothing to expand.
     loader.check_aliases = _may_have_aliases(text)
     try:
@@ -254,7 +313,7 @@ def parse_yaml(text: str) -> ParsedYaml:
         raise YamlProblem("yaml-too-deep", "the document nests too deeply to be a plan") from None
     finally:
         loader.dispose()
-    return ParsedYaml(data, root)
+    return ParsedYaml(data, root, loader.respelled)
 
 
 def _char_at(text: str, line: int, column: int) -> str:
@@ -303,39 +362,3 @@ def _explain(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
         )
     message = f"{context}: {problem}" if context else problem
     return YamlProblem("yaml-syntax", message or "invalid YAML", line, column)
-
-
-def read_plan_text(path: Path) -> str:
-    """Read a plan file as UTF-8 text, refusing binary and other encodings with a position.
-
-    Raises :class:`YamlProblem` for content problems and ``OSError`` when the file cannot
-    be read at all.
-    """
-    raw = path.read_bytes()
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise YamlProblem(
-            "file-encoding", "the file is UTF-16; save it as UTF-8 (without BOM)", 1, 1
-        )
-    if b"\x00" in raw[:8192] or b"\x00" in raw:
-        offset = raw.index(b"\x00")
-        line = raw.count(b"\n", 0, offset) + 1
-        raise YamlProblem(
-            "file-binary",
-            "the file holds binary data (a NUL byte), not YAML text; "
-            "remove it from the plan directory or rename it",
-            line,
-            offset - (raw.rfind(b"\n", 0, offset) + 1) + 1,
-        )
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = len(raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8", "replace"))
-        raise YamlProblem(
-            "file-encoding",
-            f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02X}); "
-            "save it as UTF-8 — Vietnamese text from Windows-1258/TCVN3 editors needs converting",
-            line,
-            column + 1,
-        ) from None
-    return text.removeprefix("\ufeff")

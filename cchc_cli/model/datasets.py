@@ -21,6 +21,7 @@ from pydantic import Field, field_validator
 from cchc_cli.model.base import Id, NonEmptyStr, StrictModel, Text
 from cchc_cli.model.ids import IdKind
 from cchc_cli.model.targets import MeasureId
+from cchc_cli.quoting import quote
 
 __all__ = [
     "DATE_FORMATS",
@@ -149,12 +150,12 @@ class Dataset(StrictModel):
             posix, windows = PurePosixPath(pattern), PureWindowsPath(pattern)
             if posix.is_absolute() or windows.is_absolute() or windows.drive:
                 raise ValueError(
-                    f"'{pattern}' is an absolute path; dataset files are relative to the plan "
+                    f"{quote(pattern)} is an absolute path; dataset files are relative to the plan "
                     "directory (pass other files on the command line: cchc kpi --data PATH)"
                 )
             if ".." in posix.parts or ".." in windows.parts:
                 raise ValueError(
-                    f"'{pattern}' leaves the plan directory; dataset files stay inside it"
+                    f"{quote(pattern)} leaves the plan directory; dataset files stay inside it"
                 )
             for part in posix.parts:
                 if "**" in part and part != "**":

@@ -26,8 +26,9 @@ class Recurrence(StrictModel):
     """How often: ``monthly``, ``quarterly``, ``half_yearly`` or ``yearly``."""
     periods: list[PeriodName] | None = None
     """Periods of the year covered (``Q1``, ``H1``, ``M3``, ``Y``); every period when unset."""
-    day: int = Field(ge=1, le=31)
-    """Day of the month on which (or before which) it is due."""
+    day: Annotated[int, Field(ge=1, le=31)] | Literal["last"]
+    """Day of the month on which (or before which) it is due; ``last``: the month's last
+    day (for "hàng tháng" with no day given)."""
     month: Literal["first", "last"] | Annotated[int, Field(ge=1, le=12)] = "last"
     """Month of the period in which it is due: ``first``, ``last`` or a month number (1-12)."""
     relation: Literal["before", "by"] = "before"

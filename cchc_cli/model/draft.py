@@ -46,6 +46,8 @@ class PlanDraft:
     declared: dict[IdKind, dict[str, list[Origin]]] = field(default_factory=dict)
     raw_items: list[tuple[type[StrictModel], Origin, dict[str, Any]]] = field(default_factory=list)
     """Every list item as read (valid or not), so references are checked in all of them."""
+    respelled: dict[str, str] = field(default_factory=dict)
+    """Texts the files wrote in another Unicode form than NFC (NFC form → as written)."""
     where: Callable[[Origin], str] = _where_unknown
     """Describes an origin as ``file:line:col`` for messages that point elsewhere."""
 

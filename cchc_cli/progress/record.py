@@ -9,13 +9,20 @@ The sequence guards the plan repository:
 4. the whole plan is validated again with the new text; an invalid result is refused
    with the reasons, and nothing is written;
 5. if the file changed on disk since it was read, nothing is written;
-6. the file is replaced atomically (temporary file, then rename).
+6. the file is replaced atomically (temporary file, then rename); a plan file that is a
+   link is written through it, to its target inside the plan directory.
+
+All of it happens under an exclusive lock on the plan directory
+(:func:`~cchc_cli.loading.write.plan_lock`): a second update of the same plan waits for
+the first, then reads what the first wrote, so neither is lost; one that waits too long
+is refused (exit 2). Temporary files left by a killed update are removed meanwhile.
 """
 
 from __future__ import annotations
 
 import math
 import stat
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -68,13 +75,16 @@ class RecordedUpdate:
 
 
 def find_task(plan: Plan, task_id: str) -> Task:
-    """The task with ``task_id``, or :class:`UserError` with a "did you mean"."""
+    """The task with ``task_id`` (in NFC, as ids are read), or :class:`UserError` with a
+    "did you mean"."""
+    task_id = unicodedata.normalize("NFC", task_id)
     task = plan.tasks_by_id.get(task_id)
     if task is None:
+        from cchc_cli.findings import quote
         from cchc_cli.suggest import did_you_mean
 
         raise UserError(
-            f"unknown task id '{task_id}'{did_you_mean(task_id, plan.tasks_by_id)}",
+            f"unknown task id {quote(task_id)}{did_you_mean(task_id, plan.tasks_by_id)}",
             hint="`cchc deadlines` lists the tasks; ids are written like PL.1",
         )
     return task
@@ -162,22 +172,51 @@ def _apply(mapping: CommentedMap, entry: ProgressEntry, on: date) -> None:
 def _task_node(data: Any, task_id: str) -> CommentedMap | None:
     tasks = data.get("tasks") if hasattr(data, "get") else None
     for node in tasks or []:
-        if hasattr(node, "get") and str(node.get("id")) == task_id:
+        if hasattr(node, "get") and unicodedata.normalize("NFC", str(node.get("id"))) == task_id:
             return node  # type: ignore[no-any-return]
     return None
 
 
 def record_progress(
-    plan_dir: Path, task_id: str, entry: ProgressEntry, *, today: date | None = None
+    plan_dir: Path,
+    task_id: str,
+    entry: ProgressEntry,
+    *,
+    today: date | None = None,
+    lock_wait: float | None = None,
 ) -> RecordedUpdate:
     """Append ``entry`` to the task's updates in its plan file; see the module docstring."""
+    from cchc_cli.loading.write import LOCK_WAIT_SECONDS, plan_lock
+
+    with plan_lock(plan_dir, wait=LOCK_WAIT_SECONDS if lock_wait is None else lock_wait):
+        return _record(plan_dir, task_id, entry, today)
+
+
+def _link_target(path: Path, plan_dir: Path) -> Path:
+    """The file to write: ``path`` itself, or the target of a link inside the plan."""
+    if not path.is_symlink():
+        return path
+    from cchc_cli.loading.discover import outside_plan
+
+    if outside_plan(path, plan_dir):
+        raise UserError(
+            f"cannot update '{path}': it is a link to a file outside the plan directory",
+            hint="put the file itself in the plan directory",
+        )
+    return path.resolve()
+
+
+def _record(
+    plan_dir: Path, task_id: str, entry: ProgressEntry, today: date | None
+) -> RecordedUpdate:
     from cchc_cli.dates import today_in
     from cchc_cli.loading import load_plan, require_plan
     from cchc_cli.loading.roundtrip import open_roundtrip
-    from cchc_cli.loading.write import write_text_atomic
+    from cchc_cli.loading.write import remove_leftovers, write_text_atomic
 
     plan, _ = require_plan(plan_dir)
     task = find_task(plan, task_id)
+    task_id = task.id
     today = today or today_in(plan.calendar.timezone)
     on = entry.on or today
     if on > today:
@@ -193,8 +232,10 @@ def record_progress(
         )
     if task.origin is None:  # pragma: no cover - tasks read from files always have one
         raise UserError(f"task {task_id} was not read from a file")
-    path = task.origin.file
+    source = task.origin.file
+    path = _link_target(source, plan_dir)
     _check_writable(path)
+    remove_leftovers(path)
     document = open_roundtrip(path)
     node = _task_node(document.data, task_id)
     if node is None:
@@ -217,5 +258,5 @@ def record_progress(
         )
     write_text_atomic(path, text)
     # Warnings about the edited file only: the rest of the plan did not change.
-    warnings = [f for f in result.findings if not f.is_error and f.file == path]
-    return RecordedUpdate(path, task_id, on, task.status, entry.status, warnings)
+    warnings = [f for f in result.findings if not f.is_error and f.file == source]
+    return RecordedUpdate(source, task_id, on, task.status, entry.status, warnings)

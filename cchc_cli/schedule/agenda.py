@@ -33,10 +33,11 @@ def check_unit(view: PlanSchedule, unit: str | None) -> None:
     """Refuse a unit code the plan does not declare, with a "did you mean"."""
     if unit is None or unit in view.units:
         return
+    from cchc_cli.findings import quote
     from cchc_cli.suggest import did_you_mean
 
     raise UserError(
-        f"unknown unit code '{unit}'{did_you_mean(unit, view.units)}",
+        f"unknown unit code {quote(unit)}{did_you_mean(unit, view.units)}",
         hint=f"the plan's units: {', '.join(view.units)}",
     )
 

@@ -7,22 +7,28 @@ take on a plan that has not changed. So the view (:mod:`~cchc_cli.schedule.view`
 file's path and bytes, of cchc's own code and of the installed ``holidays`` release.
 Same key, same plan: the cached view is exactly what validating again would give.
 
-The cache lives outside the plan repository (``$CCHC_CACHE_DIR``, else
-``$XDG_CACHE_HOME/cchc``, else ``~/.cache/cchc``): a pull request cannot plant an entry
-there. ``CCHC_NO_CACHE=1`` turns it off. A cache that cannot be read or written is
-simply not used.
+Where the cache lives, and how a broken cache is ignored, is
+:mod:`cchc_cli.cache`.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cchc_cli.loading.discover import plan_files
+from cchc_cli.cache import (
+    CACHE_ENV,
+    NO_CACHE_ENV,
+    cache_dir,
+    content_key,
+    data_fingerprint,
+    enabled,
+    note_unusable,
+    read_entry,
+    write_entry,
+)
 from cchc_cli.schedule.view import VIEW_FORMAT, PlanSchedule
 
 if TYPE_CHECKING:
@@ -38,119 +44,32 @@ __all__ = [
     "read_entry",
     "write_entry",
 ]
-
-CACHE_ENV = "CCHC_CACHE_DIR"
-NO_CACHE_ENV = "CCHC_NO_CACHE"
-_KEEP = 32
-"""Entries kept; older ones (earlier states of plans) are removed."""
+# cache_dir, data_fingerprint, read_entry and write_entry live in cchc_cli.cache now and
+# are re-exported here for the modules that still import them from this one.
 
 
-def cache_dir() -> Path:
-    explicit = os.environ.get(CACHE_ENV)
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "cchc"
-
-
-def _code_fingerprint() -> bytes:
-    """cchc's version and the size and mtime of each of its modules (a changed module
-    may change the view)."""
-    import cchc_cli
-
-    lines = [cchc_cli.__version__]
-    pending = [os.path.dirname(cchc_cli.__file__)]
-    while pending:
-        with os.scandir(pending.pop()) as entries:
-            for entry in entries:
-                if entry.is_dir() and not entry.name.startswith((".", "__")):
-                    pending.append(entry.path)
-                elif entry.name.endswith(".py"):
-                    stat = entry.stat()
-                    lines.append(f"{entry.path}:{stat.st_size}:{stat.st_mtime_ns}")
-    return "\n".join(sorted(lines)).encode()
-
-
-def plan_key(plan_dir: Path) -> str | None:
+def plan_key(plan_dir: Path, *, fresh: bool = False) -> str | None:
     """A hash of everything the view depends on; None if a plan file cannot be read."""
     from cchc_cli.schedule.holidays_vn import library_fingerprint
 
-    digest = hashlib.sha256(f"view-format:{VIEW_FORMAT}\n".encode())
-    digest.update(_code_fingerprint())
-    digest.update(library_fingerprint().encode())
-    for path in plan_files(plan_dir):
-        try:
-            content = path.read_bytes()
-        except OSError:
-            return None
-        digest.update(f"\n{path.relative_to(plan_dir).as_posix()}:{len(content)}\n".encode())
-        digest.update(content)
-    return digest.hexdigest()
-
-
-def data_fingerprint(plan_dir: Path) -> str:
-    """Path, size and modification time of every non-YAML file in the plan directory (the
-    exports a plan's datasets read), hidden directories such as ``.cchc`` left out."""
-    lines = []
-    for path in sorted(plan_dir.rglob("*")):
-        relative = path.relative_to(plan_dir)
-        if any(part.startswith(".") for part in relative.parts) or path.suffix in (".yaml", ".yml"):
-            continue
-        with contextlib.suppress(OSError):
-            if path.is_file():
-                stat = path.stat()
-                lines.append(f"{relative.as_posix()}:{stat.st_size}:{stat.st_mtime_ns}")
-    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
-
-
-def read_entry(name: str) -> str | None:
-    """The text of cache entry ``name``, or None (missing, unreadable, cache turned off)."""
-    if os.environ.get(NO_CACHE_ENV):
+    content = content_key(plan_dir, fresh=fresh)
+    if content is None:
         return None
-    entry = cache_dir() / name
-    try:
-        text = entry.read_text(encoding="utf-8")
-    except OSError:
-        return None
-    with contextlib.suppress(OSError):
-        os.utime(entry)  # recently used entries survive the pruning
-    return text
+    text = f"view-format:{VIEW_FORMAT}\n{library_fingerprint()}\n{content}"
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
-def write_entry(name: str, text: str) -> None:
-    """Keep ``text`` as cache entry ``name`` (atomically); keep the newest entries only."""
-    from cchc_cli.errors import CchcError
-    from cchc_cli.loading.write import write_text_atomic
-
-    if os.environ.get(NO_CACHE_ENV):
-        return
-    entry = cache_dir() / name
-    prefix = name.split("-", 1)[0]
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        write_text_atomic(entry, text)
-        entries = sorted(
-            entry.parent.glob(f"{prefix}-*"), key=lambda p: p.stat().st_mtime, reverse=True
-        )
-        for old in entries[_KEEP:]:
-            old.unlink()
-    except (OSError, CchcError):
-        return
-
-
-def _read(entry: Path) -> PlanSchedule | None:
+def _read(name: str) -> PlanSchedule | None:
     from cchc_cli.schedule.view import from_json
 
-    try:
-        return from_json(entry.read_text(encoding="utf-8"))
-    except (OSError, ValueError, KeyError, TypeError):
+    text = read_entry(name)
+    if text is None:
         return None
-
-
-def _write(entry: Path, view: PlanSchedule) -> None:
-    from cchc_cli.schedule.view import to_json
-
-    write_entry(entry.name, to_json(view))
+    try:
+        return from_json(text)
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError):
+        note_unusable(f"entry {name} is not a plan view cchc wrote; ignored")
+        return None
 
 
 def load_schedule(
@@ -167,14 +86,12 @@ def load_schedule(
     :func:`~cchc_cli.loading.require_plan`.
     """
     if use_cache is None:
-        use_cache = not os.environ.get(NO_CACHE_ENV)
+        use_cache = enabled()
     key = plan_key(plan_dir) if use_cache else None
-    entry = cache_dir() / f"schedule-{key}.json" if key else None
-    if entry is not None:
-        cached = _read(entry)
+    name = f"schedule-{key}.json" if key else None
+    if name is not None:
+        cached = _read(name)
         if cached is not None:
-            with contextlib.suppress(OSError):
-                os.utime(entry)  # recently used entries survive the pruning
             return cached
     from cchc_cli.schedule.view import from_plan
 
@@ -184,6 +101,8 @@ def load_schedule(
         view = from_plan(require_plan(plan_dir)[0])
     else:
         view = from_plan(plan())
-    if entry is not None and plan_key(plan_dir) == key:  # unchanged while it was read
-        _write(entry, view)
+    if name is not None and plan_key(plan_dir, fresh=True) == key:  # unchanged meanwhile
+        from cchc_cli.schedule.view import to_json
+
+        write_entry(name, to_json(view))
     return view

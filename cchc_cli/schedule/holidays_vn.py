@@ -58,39 +58,29 @@ def cached_public_holidays(years: Iterable[int], country: str = "VN") -> dict[da
     """
     import hashlib
     import json
-    import os
 
-    from cchc_cli.schedule.cache import NO_CACHE_ENV, cache_dir
+    from cchc_cli.cache import enabled, note_unusable, read_json, write_entry
 
     wanted = sorted(set(years))
-    if os.environ.get(NO_CACHE_ENV):
+    if not enabled():
         return public_holidays(wanted, country)
     tag = hashlib.sha256(f"{country}:{library_fingerprint()}".encode()).hexdigest()[:16]
     found: dict[date, str] = {}
     missing = []
     for year in wanted:
-        entry = cache_dir() / f"holidays-{tag}-{year}.json"
+        name = f"holidays-{tag}-{year}.json"
+        stored = read_json(name, dict)
+        if stored is None:
+            missing.append(year)
+            continue
         try:
-            stored = json.loads(entry.read_text(encoding="utf-8"))
-            found.update({date.fromisoformat(day): str(name) for day, name in stored.items()})
-        except (OSError, ValueError, AttributeError):
+            found.update({date.fromisoformat(day): str(what) for day, what in stored.items()})
+        except (TypeError, ValueError):
+            note_unusable(f"entry {name} is not a list of holidays; ignored")
             missing.append(year)
     for year in missing:
         computed = public_holidays([year], country)
         found.update(computed)
-        _store(cache_dir() / f"holidays-{tag}-{year}.json", computed)
+        text = {day.isoformat(): what for day, what in computed.items()}
+        write_entry(f"holidays-{tag}-{year}.json", json.dumps(text, ensure_ascii=False))
     return dict(sorted(found.items()))
-
-
-def _store(entry: Path, holidays: dict[date, str]) -> None:
-    import json
-
-    from cchc_cli.errors import CchcError
-    from cchc_cli.loading.write import write_text_atomic
-
-    text = json.dumps({day.isoformat(): name for day, name in holidays.items()}, ensure_ascii=False)
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        write_text_atomic(entry, text)
-    except (OSError, CchcError):
-        return

@@ -49,9 +49,13 @@ class RecurrenceSpec:
 
     frequency: Frequency
     periods: tuple[str, ...] | None
-    day: int
+    day: int | Literal["last"]
     month: Literal["first", "last"] | int
     relation: Literal["before", "by"]
+
+    def day_in(self, year: int, month: int) -> int:
+        """The day of ``month`` it falls on (``last``: that month's last day)."""
+        return _calendar.monthrange(year, month)[1] if self.day == "last" else self.day
 
     def covered_periods(self) -> tuple[str, ...]:
         """The periods of the year the rule applies to (all of its frequency when unset)."""
@@ -173,7 +177,8 @@ def rule_problems(rule: RecurrenceSpec, year: int) -> list[tuple[str, str]]:
         period: _calendar.monthrange(year, rule.due_month(period))[1]
         for period in rule.covered_periods()
     }
-    short = [period for period, days in lengths.items() if rule.day > days]
+    fixed = rule.day if isinstance(rule.day, int) else 0  # "last" exists in every month
+    short = [period for period, days in lengths.items() if fixed > days]
     if short:
         month = rule.due_month(short[0])
         problems.append(
@@ -205,7 +210,8 @@ def occurrences(spec: DeadlineSpec, year: int) -> list[Occurrence]:
     found = []
     for period in rule.covered_periods():
         try:
-            day = date(year, rule.due_month(period), rule.day)
+            month = rule.due_month(period)
+            day = date(year, month, rule.day_in(year, month))
         except (KeyError, ValueError):
             continue
         found.append(Occurrence(rule.relation, day, period=period, year=year))

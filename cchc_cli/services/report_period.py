@@ -96,7 +96,8 @@ def _next_due(workspace: Workspace, as_of: date) -> tuple[str, int] | None:
     ]
     for state in sorted(found, key=urgency_key):
         occ = state.occurrence
-        if occ is not None and occ.period is not None:
+        # A monthly report (annex row 13's TTHC statistics) is not a CCHC report.
+        if occ is not None and occ.period is not None and occ.period[0] in _FREQUENCY:
             return occ.period, occ.year or view.year
     return None
 

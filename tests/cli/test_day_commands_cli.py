@@ -82,11 +82,15 @@ def test_periods(cli: Invoke, shipped_plan: Path) -> None:
         cli(["periods", "--plan", shipped_plan, "--year", "2025", "-f", "json"]).stdout
     )
     assert data["year"] == 2025
-    assert data["reports"][0]["data_period"] == {
+    first_quarter = next(r for r in data["reports"] if r["occurrence"]["period"] == "Q1")
+    assert first_quarter["data_period"] == {
         "start": "2024-12-15",
         "end": "2025-03-14",
         "label": "2025-Q1",
     }
+    # the monthly TTHC report of annex row 13: the month before's 15th to the 14th
+    assert data["reports"][0]["occurrence"]["period"] == "M1"
+    assert data["reports"][0]["data_period"]["end"] == "2025-01-14"
 
 
 def test_periods_follow_a_calendar_rule_from_the_plan(cli: Invoke, shipped_plan: Path) -> None:
@@ -94,8 +98,9 @@ def test_periods_follow_a_calendar_rule_from_the_plan(cli: Invoke, shipped_plan:
     text = calendar.read_text(encoding="utf-8")
     calendar.write_text(text.replace('period_rule: "decree-09-2019"', 'period_rule: "calendar"'))
     data = json.loads(cli(["periods", "--plan", shipped_plan, "-f", "json"]).stdout)
-    assert data["reports"][0]["rule"] == "calendar"
-    assert data["reports"][0]["data_period"] == {
+    first_quarter = next(r for r in data["reports"] if r["occurrence"]["period"] == "Q1")
+    assert first_quarter["rule"] == "calendar"
+    assert first_quarter["data_period"] == {
         "start": "2024-01-01",
         "end": "2024-03-31",
         "label": "2024-Q1",

@@ -95,7 +95,12 @@ def test_status_for_one_unit(cli: Invoke, shipped_plan: Path) -> None:
     # TTS leads PL.13 and coordinates PL.3
     assert data["counts"]["not_started"] == 2
     assert sum(data["counts"].values()) == 2
-    assert data["next_report"]["id"] == "report-quarterly"  # the office's, whoever asks
+    # the plan's next report, whoever asks: the monthly TTHC report (annex row 13) of January
+    assert data["next_report"]["id"] == "report-tthc-monthly"
+    other = cli(
+        ["status", "--plan", shipped_plan, "--as-of", "2024-01-20", "-u", "VP", "-f", "json"]
+    )
+    assert json.loads(other.stdout)["next_report"] == data["next_report"]
 
 
 def test_the_targets_panel_says_no_data_until_targets_are_measured(
@@ -178,7 +183,7 @@ def test_deadlines_within_and_overdue(cli: Invoke, shipped_plan: Path) -> None:
     assert run.exit_code == 0, run.output
     assert "Deadlines within 30 days as of 05/03/2024 (Tuesday)" in run.stdout
     assert run.stdout.index("PL.1") < run.stdout.index("report-quarterly")
-    assert "2 item(s)" in run.stdout
+    assert "3 item(s)" in run.stdout  # PL.1, Q1 report, the monthly TTHC report of March
     data = json.loads(
         cli(
             [
@@ -207,7 +212,8 @@ def test_deadlines_fail_on(cli: Invoke, shipped_plan: Path) -> None:
     assert early.exit_code == 0, early.output
     soon = cli([*base, "--as-of", "2024-01-20", "--fail-on", "due-soon"])
     assert soon.exit_code == 1
-    assert "3 item(s) overdue or due soon (--fail-on due-soon)" in soon.stderr
+    assert "4 item(s) overdue or due soon (--fail-on due-soon)" in soon.stderr
+    assert "report-tthc-monthly" in soon.stderr  # January's, due by 31/01
     bad = cli([*base, "--fail-on", "late"])
     assert bad.exit_code == 2
     assert "Traceback" not in bad.output

@@ -7,7 +7,7 @@ directory, and checks the exit code, the output and the time taken. Every case a
 checks that no traceback is printed and that cchc did not report a bug (exit 3).
 
 ``CCHC_CORPUS_SOURCE=/path/to/checkout`` runs the corpus against another checkout's
-code (e.g. main, to see which cases fail there).
+code and plans (e.g. main, to see which cases fail there).
 """
 
 from __future__ import annotations
@@ -28,7 +28,9 @@ from tests.corpus.recipes import generate
 HERE = Path(__file__).resolve().parent
 CASES = HERE / "cases"
 ROOT = HERE.parents[1]
-PLANS = {"shipped": ROOT / "plan", "minimal": ROOT / "tests" / "data" / "minimal"}
+SOURCE = Path(os.environ.get("CCHC_CORPUS_SOURCE") or ROOT)
+"""The checkout whose code, shipped plan and minimal plan the cases run."""
+PLANS = {"shipped": SOURCE / "plan", "minimal": SOURCE / "tests" / "data" / "minimal"}
 
 KEYS = {
     "description",
@@ -92,13 +94,19 @@ class Workspace:
                 target.unlink()
             target.symlink_to(self.expand(str(spec["symlink"])))
             return
-        if isinstance(spec, dict) and spec.get("dir"):
+        if isinstance(spec, dict) and set(spec) == {"mode"}:
+            pass  # only the mode of what is already there changes
+        elif isinstance(spec, dict) and spec.get("dir"):
+            if target.is_file() or target.is_symlink():
+                target.unlink()
             target.mkdir(parents=True, exist_ok=True)
         else:
             target.parent.mkdir(parents=True, exist_ok=True)
             if target.is_symlink():
                 target.unlink()
-            if isinstance(spec, dict) and "bytes_hex" in spec:
+            if isinstance(spec, dict) and "copy" in spec:
+                shutil.copyfile(self.root / self.expand(str(spec["copy"])), target)
+            elif isinstance(spec, dict) and "bytes_hex" in spec:
                 target.write_bytes(bytes.fromhex(str(spec["bytes_hex"])))
             elif isinstance(spec, dict) and "generate" in spec:
                 generate(target, spec)

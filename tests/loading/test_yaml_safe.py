@@ -90,3 +90,34 @@ def test_billion_laughs_is_refused_with_bounded_memory() -> None:
         tracemalloc.stop()
     assert found.code == "yaml-alias-bomb"
     assert peak < 5_000_000  # bytes: the 10^9-value expansion is never built
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["units: &a [*a]\n", "plan: &p {again: *p}\n", "a: &a\n  - b: [1, *a]\n"],
+)
+def test_a_recursive_alias_is_refused_at_its_anchor(text: str) -> None:
+    found = problem(text)
+    assert found.code == "yaml-recursive-alias"
+    assert found.line == 1
+
+
+@pytest.mark.parametrize(
+    "separator_before_anchor", ["\u2028", "\x85", "\u2029", ""], ids=["ls", "nel", "ps", "json"]
+)
+def test_anchors_after_any_line_break_or_json_key_are_checked(
+    separator_before_anchor: str,
+) -> None:
+    parts = [f'"l0":{separator_before_anchor}&l0 [' + ",".join(["x"] * 10) + "]"]
+    for level in range(1, 7):
+        refs = ",".join([f"*l{level - 1}"] * 10)
+        parts.append(f'"l{level}":{separator_before_anchor}&l{level} [{refs}]')
+    found = problem("{" + ",".join(parts) + "}\n")
+    assert found.code == "yaml-alias-bomb"
+
+
+def test_text_is_read_in_nfc_and_respellings_are_remembered() -> None:
+    decomposed = "Ki\u0065\u0302\u0309m tra"  # "Kiểm tra" typed with combining marks
+    parsed = parse_yaml(f'content: "{decomposed}"\n')
+    assert parsed.data == {"content": "Kiểm tra"}
+    assert parsed.respelled == {"Kiểm tra": decomposed}

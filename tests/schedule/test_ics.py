@@ -48,7 +48,7 @@ def test_recurring_duties_carry_an_rrule() -> None:
 def test_every_entry_has_an_alarm_seven_days_before() -> None:
     calendar = parsed()
     entries = [*calendar.walk("VTODO"), *calendar.walk("VEVENT")]
-    assert len(entries) == 19 + 5
+    assert len(entries) == 19 + 6
     for entry in entries:
         [alarm] = entry.walk("VALARM")
         assert alarm.decoded("TRIGGER") == -timedelta(days=7)

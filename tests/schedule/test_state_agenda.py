@@ -100,12 +100,26 @@ def test_unit_filter_and_unknown_unit(view: PlanSchedule) -> None:
 def test_select_deadlines(view: PlanSchedule) -> None:
     items = agenda(view, date(2024, 3, 5))
     within = select_deadlines(items, within=30)
-    assert [item.id for item in within] == ["PL.1", "report-quarterly"]
+    assert [item.id for item in within] == ["PL.1", "report-quarterly", "report-tthc-monthly"]
     assert [item.id for item in select_deadlines(items, overdue_only=True)] == ["PL.1"]
 
 
+MONTHLY = "report-tthc-monthly"
+"""Annex row 13's monthly report: one row per month, beside the V.1.c reports."""
+
+
+def test_monthly_report_of_annex_row_13_is_due_by_each_month_end(view: PlanSchedule) -> None:
+    rows = [row for row in report_periods(view) if row.duty_id == MONTHLY]
+    assert [row.occurrence.day.isoformat() for row in rows][:3] == [
+        "2024-01-31",
+        "2024-02-29",
+        "2024-03-31",
+    ]
+    assert len(rows) == 12
+
+
 def test_report_periods_of_the_year(view: PlanSchedule) -> None:
-    rows = report_periods(view)
+    rows = [row for row in report_periods(view) if row.duty_id != MONTHLY]
     assert [(row.occurrence.period, row.occurrence.day.isoformat()) for row in rows] == [
         ("Q1", "2024-03-10"),
         ("H1", "2024-06-10"),
@@ -122,13 +136,15 @@ def test_report_periods_of_the_year(view: PlanSchedule) -> None:
     calendar_rule = replace(
         view, duties=tuple(replace(d, period_rule="calendar") for d in view.duties)
     )
-    first = report_periods(calendar_rule)[0].data_period
+    quarterly = [row for row in report_periods(calendar_rule) if row.duty_id != MONTHLY]
+    first = quarterly[0].data_period
     assert first is not None
     assert first.text() == "01/01/2024–31/03/2024"
 
 
 def test_a_later_year_has_no_reports_of_this_plan(view: PlanSchedule) -> None:
-    assert [row.occurrence.period for row in report_periods(view, 2025)] == [
+    rows = [row for row in report_periods(view, 2025) if row.duty_id != MONTHLY]
+    assert [row.occurrence.period for row in rows] == [
         "Q1",
         "H1",
         "Q3",
