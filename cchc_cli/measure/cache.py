@@ -16,7 +16,7 @@ import hashlib
 import hmac
 import json
 import os
-import secrets
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,21 +37,10 @@ def digest_of(value: object) -> str:
 
 
 def _machine_key() -> bytes:
-    """A random key made once per user, in ``$CCHC_CACHE_DIR`` (default ~/.cache/cchc)."""
-    from cchc_cli.schedule.cache import cache_dir
+    """The per-user secret of the cache module (``cchc_cli.cache``), outside the plan."""
+    from cchc_cli.cache import secret_key
 
-    path = cache_dir() / "import-cache.key"
-    with contextlib.suppress(OSError):
-        return bytes.fromhex(path.read_text(encoding="ascii").strip())
-    key = secrets.token_bytes(32)
-    with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(key.hex(), encoding="ascii")
-        tmp.chmod(0o600)
-        tmp.replace(path)
-        return bytes.fromhex(path.read_text(encoding="ascii").strip())  # a racing writer won
-    return key
+    return secret_key()
 
 
 @dataclass
@@ -63,8 +52,19 @@ class Cache:
         """``$CCHC_CACHE``, else ``<plan>/.cchc/cache`` (git-ignored)."""
         configured = os.environ.get(CACHE_ENV)
         root = Path(configured) if configured else plan_dir / ".cchc" / "cache"
-        root.mkdir(parents=True, exist_ok=True)
-        (root / "tmp").mkdir(exist_ok=True)
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            (root / "tmp").mkdir(exist_ok=True)
+            if not os.access(root, os.R_OK | os.W_OK | os.X_OK):
+                raise PermissionError(13, "not writable")
+        except OSError as exc:
+            # A file where the folder should be, or a folder we may not write: import
+            # into the user cache instead (or a folder of this run) — never fail on it.
+            from cchc_cli.cache import note_unusable, usable_dir
+
+            note_unusable(f"{root}: {exc.strerror or exc}")
+            root = usable_dir("imports") or Path(tempfile.mkdtemp(prefix="cchc-imports-"))
+            (root / "tmp").mkdir(exist_ok=True)
         return cls(root.resolve())
 
     @property
@@ -90,8 +90,11 @@ class Cache:
         index: dict[str, str] = {}
         with contextlib.suppress(OSError, ValueError):
             index = json.loads(index_path.read_text(encoding="utf-8"))
-        if key in index:
-            return index[key]
+        if not isinstance(index, dict):  # a planted or damaged index: start a new one
+            index = {}
+        known = index.get(key)
+        if isinstance(known, str):
+            return known
         with path.open("rb") as handle:
             digest = hashlib.file_digest(handle, "sha256").hexdigest()
         index[key] = digest

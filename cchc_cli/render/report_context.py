@@ -14,6 +14,7 @@ from typing import Any
 
 from cchc_cli.i18n import vi
 from cchc_cli.measure.kpi import BreakdownRow
+from cchc_cli.render.styles import clean
 from cchc_cli.services.report import AreaResult, ReportResult, TargetRow, TaskProgress
 from cchc_cli.services.report_upcoming import Upcoming
 
@@ -241,81 +242,101 @@ def report_context(
     }
     following = vi.period_phrase(*_name_year(period.following.label))
     upcoming = [_upcoming_line(item) for item in result.upcoming]
-    return {
-        "labels": vi.LABELS,
-        "header": {
-            "parent_body": document.parent_body,
-            "issuing_body": document.issuing_body,
-            "number_line": vi.number_line(document.number, document.symbol),
-            "motto": vi.MOTTO,
-            "slogan": vi.SLOGAN,
-            "place_date": vi.date_line(document.place, document.signed_on, period.year),
-        },
-        "title": "BÁO CÁO",
-        "summary": f"Kết quả thực hiện công tác cải cách hành chính {phrase}",
-        "unit": None if result.unit is None else {"code": result.unit, "name": result.unit_name},
-        "opening": _opening(result, phrase),
-        "period": {
-            "name": period.name,
-            "kind": period.frequency,
-            "year": period.year,
-            "label": phrase,
-            "data_from": data_from,
-            "data_to": data_to,
-            "as_of": vi.day(result.as_of),
-        },
-        "outline": outline,
-        "sections": {
-            "direction": {**_area(result.direction, ""), **outline["direction"]},
-            "areas": [_area(area, str(n)) for n, area in enumerate(result.areas, start=1)],
-            "strengths": {
-                **outline["strengths"],
-                "paragraphs": written["strengths"],
-                "items": strengths,
+    return _scrub_context(
+        {
+            "labels": vi.LABELS,
+            "header": {
+                "parent_body": document.parent_body,
+                "issuing_body": document.issuing_body,
+                "number_line": vi.number_line(document.number, document.symbol),
+                "motto": vi.MOTTO,
+                "slogan": vi.SLOGAN,
+                "place_date": vi.date_line(document.place, document.signed_on, period.year),
             },
-            "weaknesses": {
-                **outline["weaknesses"],
-                "paragraphs": written["weaknesses"],
-                "items": weaknesses,
+            "title": "BÁO CÁO",
+            "summary": f"Kết quả thực hiện công tác cải cách hành chính {phrase}",
+            "unit": None
+            if result.unit is None
+            else {"code": result.unit, "name": result.unit_name},
+            "opening": _opening(result, phrase),
+            "period": {
+                "name": period.name,
+                "kind": period.frequency,
+                "year": period.year,
+                "label": phrase,
+                "data_from": data_from,
+                "data_to": data_to,
+                "as_of": vi.day(result.as_of),
             },
-            "next_period": {
-                **outline["next_period"],
-                "label": following,
-                "paragraphs": written["next_period"],
-                "items": upcoming,
+            "outline": outline,
+            "sections": {
+                "direction": {**_area(result.direction, ""), **outline["direction"]},
+                "areas": [_area(area, str(n)) for n, area in enumerate(result.areas, start=1)],
+                "strengths": {
+                    **outline["strengths"],
+                    "paragraphs": written["strengths"],
+                    "items": strengths,
+                },
+                "weaknesses": {
+                    **outline["weaknesses"],
+                    "paragraphs": written["weaknesses"],
+                    "items": weaknesses,
+                },
+                "next_period": {
+                    **outline["next_period"],
+                    "label": following,
+                    "paragraphs": written["next_period"],
+                    "items": upcoming,
+                },
+                "proposals": {
+                    **outline["proposals"],
+                    "paragraphs": written["proposals"],
+                    "items": proposals,
+                },
             },
-            "proposals": {
-                **outline["proposals"],
-                "paragraphs": written["proposals"],
-                "items": proposals,
+            "targets": [_target(row) for row in result.targets],
+            "breakdown": _breakdown(result),
+            "data": {
+                "period": f"{data_from}–{data_to}",
+                "datasets": [
+                    f"{d.dataset}: {vi.number(d.rows)} dòng, {vi.number(d.used)} dòng được dùng, "
+                    f"{vi.number(d.invalid)} dòng không hợp lệ, "
+                    f"{vi.number(d.duplicates)} dòng trùng lặp"
+                    for d in result.datasets
+                ],
+                "set_aside": [
+                    f"{note.file}:{note.line}: {_reason(note.reason)}"
+                    for d in result.datasets
+                    for note in [*d.invalid_examples, *d.duplicate_examples]
+                ],
             },
-        },
-        "targets": [_target(row) for row in result.targets],
-        "breakdown": _breakdown(result),
-        "data": {
-            "period": f"{data_from}–{data_to}",
-            "datasets": [
-                f"{d.dataset}: {vi.number(d.rows)} dòng, {vi.number(d.used)} dòng được dùng, "
-                f"{vi.number(d.invalid)} dòng không hợp lệ, "
-                f"{vi.number(d.duplicates)} dòng trùng lặp"
-                for d in result.datasets
-            ],
-            "set_aside": [
-                f"{note.file}:{note.line}: {_reason(note.reason)}"
-                for d in result.datasets
-                for note in [*d.invalid_examples, *d.duplicate_examples]
-            ],
-        },
-        "charts": _charts(result),
-        "images": dict(images or {}),
-        "recipients": document.recipients,
-        "signer": {
-            "authority": document.signer_authority,
-            "title": document.signer_title,
-            "name": document.signer_name,
-        },
-        "provenance": _provenance(result),
-    }
+            "charts": _charts(result),
+            "images": dict(images or {}),
+            "recipients": document.recipients,
+            "signer": {
+                "authority": document.signer_authority,
+                "title": document.signer_title,
+                "name": document.signer_name,
+            },
+            "provenance": _provenance(result),
+        }
+    )
+
+
+def _scrub_context(context: dict[str, Any]) -> dict[str, Any]:
+    return {key: _scrubbed(value) for key, value in context.items()}
+
+
+def _scrubbed(value: Any) -> Any:
+    """Every string of the context without control characters: an escape sequence in a
+    plan must not reach a terminal through Markdown, nor break the Word file's XML."""
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, dict):
+        return {key: _scrubbed(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_scrubbed(item) for item in value]
+    return value
 
 
 def _upcoming_line(item: Upcoming) -> str:

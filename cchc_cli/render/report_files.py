@@ -9,6 +9,7 @@ bytes; the command writes them (atomically, replacing a file only with ``--force
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -74,8 +75,23 @@ def load_outline(dirs: Sequence[Path]) -> dict[str, dict[str, str]]:
 
 
 def _cell(value: object) -> str:
-    """A Markdown table cell: pipes escaped, lines joined."""
-    return " ".join(str(value).split()).replace("|", "\\|")
+    """A Markdown table cell: its lines joined (pipes are escaped by :func:`_md_text`)."""
+    return " ".join(str(value).split())
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def _md_text(value: Any) -> Any:
+    """Every string of the context, for Markdown: characters Markdown (or the HTML it
+    allows) would read as markup are escaped, so text from a plan stays text."""
+    if isinstance(value, str):
+        return _MD_SPECIAL.sub(r"\\\1", value)
+    if isinstance(value, dict):
+        return {key: _md_text(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_md_text(item) for item in value]
+    return value
 
 
 def report_markdown(
@@ -92,7 +108,7 @@ def _markdown(context: dict[str, Any], dirs: Sequence[Path]) -> str:
 
     env = sandbox(dirs)
     env.filters["cell"] = _cell
-    return render_template(load_template(env, "report.md.j2"), context)
+    return render_template(load_template(env, "report.md.j2"), _md_text(context))
 
 
 def _targets(
