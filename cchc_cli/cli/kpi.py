@@ -11,7 +11,7 @@ from cchc_cli.cli.options import DataOption, HalfOption, PlanOption, QuarterOpti
 
 EPILOG = (
     "Examples: cchc kpi --year 2024 | cchc kpi --quarter Q2 --by unit | "
-    "cchc kpi --half H1 --ytd --format json | "
+    "cchc kpi --half H1 --ytd --format json | cchc kpi --by unit --format xlsx -o kpi.xlsx | "
     "cchc kpi --from 2024-01-01 --to 2024-03-31 --data exports/ho-so-q1.csv --strict. "
     "Exit codes: 0 measured, 1 rows set aside under --strict, 2 unreadable data or bad option."
 )
@@ -39,8 +39,15 @@ def kpi(
         str | None, typer.Option("--as-of", help="Today, YYYY-MM-DD (default: today).")
     ] = None,
     fmt: Annotated[
-        Literal["text", "json", "csv"], typer.Option("--format", "-f", help="Output format.")
+        Literal["text", "json", "csv", "xlsx"],
+        typer.Option(
+            "--format", "-f", help="text, json, csv (for Excel) or xlsx (a workbook, with -o)."
+        ),
     ] = "text",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout."),
+    ] = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail (exit 1) when rows are invalid or duplicated.")
     ] = False,
@@ -75,7 +82,7 @@ def kpi(
         data=data or [],
         rejects=rejects,
     )
-    emit(ctx, result, fmt)
+    emit(ctx, result, fmt, output)
     failure = data_failure(result, strict=strict)
     if failure:
         raise FindingsError(failure)

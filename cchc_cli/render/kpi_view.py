@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from cchc_cli.measure.attainment import TargetResult
@@ -14,7 +15,7 @@ from cchc_cli.render.styles import TARGET_LABEL, TARGET_STYLE, clean
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 
-__all__ = ["KpiView", "csv_cell", "kpi_csv", "kpi_text"]
+__all__ = ["KpiView", "csv_cell", "kpi_csv", "kpi_text", "kpi_xlsx"]
 
 WIDE = 120
 """From this width on, notes get a column of their own."""
@@ -174,6 +175,13 @@ def csv_cell(value: object) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
+def _target_cells(target: TargetResult, cell: Callable[[object], object]) -> list[object]:
+    """A target's row; the operator is cchc's own (``>=``), never taken for a formula."""
+    return [
+        target.op if column == "op" else cell(getattr(target, column)) for column in _TARGET_COLUMNS
+    ]
+
+
 _TARGET_COLUMNS = (
     "ref",
     "target",
@@ -199,8 +207,7 @@ def kpi_csv(result: KpiResult) -> str:
     writer.writerow(["section", *keys, *_TARGET_COLUMNS])
     blank = [""] * len(keys)
     for target in result.targets:
-        cells = [getattr(target, "threshold" if c == "threshold" else c) for c in _TARGET_COLUMNS]
-        writer.writerow(["target", *blank, *(csv_cell(cell) for cell in cells)])
+        writer.writerow(["target", *blank, *_target_cells(target, csv_cell)])
     for row in result.breakdown:
         for name, figure in row.measures.items():
             group = [csv_cell(row.keys.get(key)) for key in keys]
@@ -208,3 +215,41 @@ def kpi_csv(result: KpiResult) -> str:
             tail = [""] * (len(_TARGET_COLUMNS) - len(cells))
             writer.writerow(["breakdown", *group, *(csv_cell(cell) for cell in cells), *tail])
     return "\ufeff" + out.getvalue().rstrip("\r\n")
+
+
+def _sheet_cell(value: object) -> object:
+    """Numbers stay numbers, text stays text (marked as text below, never a formula)."""
+    return value if value is None or isinstance(value, bool | int | float) else str(value)
+
+
+def kpi_xlsx(result: KpiResult) -> bytes:
+    """A workbook for Excel: a sheet of targets, and a sheet of the ``--by`` breakdown."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    targets = book.active
+    assert targets is not None  # noqa: S101 - a new workbook has a sheet
+    targets.title = "targets"
+    targets.append(list(_TARGET_COLUMNS))
+    for target in result.targets:
+        targets.append(_target_cells(target, _sheet_cell))
+    if result.breakdown:
+        keys = list(result.by)
+        sheet = book.create_sheet(("by " + " and ".join(keys))[:31])
+        sheet.append([*keys, "measure", "numerator", "denominator", "value"])
+        for row in result.breakdown:
+            for name, figure in row.measures.items():
+                group = [_sheet_cell(row.keys.get(key)) for key in keys]
+                sheet.append([*group, name, figure.numerator, figure.denominator, figure.value])
+    for sheet in book.worksheets:
+        sheet.freeze_panes = "A2"
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for line in sheet.iter_rows():
+            for cell in line:
+                if isinstance(cell.value, str):  # "=HYPERLINK(…)" from an export is text
+                    cell.data_type = "s"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

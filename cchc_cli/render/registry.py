@@ -30,9 +30,10 @@ class Result(Protocol):
 
 @dataclass(frozen=True)
 class Output:
-    """What a reporter prints: ``out`` to stdout and, for people, ``err`` to stderr."""
+    """What a reporter prints: ``out`` to stdout (bytes: a file only, e.g. a workbook)
+    and, for people, ``err`` to stderr."""
 
-    out: str | RenderableType
+    out: str | bytes | RenderableType
     err: str | None = None
     soft_wrap: bool = False
     """Print ``out`` without wrapping it at the terminal's width (findings lines)."""
@@ -50,6 +51,7 @@ REPORTERS: dict[tuple[str, str], str] = {
     ("workday", "text"): "cchc_cli.render.day_views:workday_text",
     ("kpi", "text"): "cchc_cli.render.kpi_view:kpi_text",
     ("kpi", "csv"): "cchc_cli.render.kpi_view:kpi_csv",
+    ("kpi", "xlsx"): "cchc_cli.render.kpi_view:kpi_xlsx",
 }
 """(result kind, format) → ``module:function`` of its reporter."""
 

@@ -64,3 +64,33 @@ def test_schema_is_current(cli: Invoke) -> None:
         run.stdout.strip()
         == (ROOT / "plan" / "schema" / "cchc-plan.schema.json").read_text().strip()
     )
+
+
+def test_xlsx_is_a_real_workbook_whose_text_never_runs(
+    cli: Invoke, shipped_plan: Path, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    export = shipped_plan / "data" / "ho-so-tthc.csv"
+    lines = export.read_text(encoding="utf-8-sig").splitlines()
+    cells = lines[1].split(";")
+    cells[1] = '=HYPERLINK("http://x.invalid","y")'
+    hostile = tmp_path / "hostile.csv"
+    hostile.write_text("\n".join([lines[0], ";".join(cells), *lines[2:50]]) + "\n")
+    book_path = tmp_path / "kpi.xlsx"
+    args = ["--plan", shipped_plan, "kpi", "--year", "2024", "--by", "procedure"]
+    run = cli([*args, "--data", hostile, "--format", "xlsx", "-o", book_path])
+    assert run.exit_code == 0, run.output
+    assert f"wrote {book_path}" in run.stderr
+    book = load_workbook(book_path)
+    assert book.sheetnames == ["targets", "by procedure"]
+    targets = book["targets"]
+    assert [cell.value for cell in targets[1]][:4] == ["ref", "target", "measure", "numerator"]
+    assert targets.max_row == 36 + 1
+    breakdown = book["by procedure"]
+    formula = next(row[0] for row in breakdown.iter_rows(min_row=2) if "HYPERLINK" in row[0].value)
+    assert formula.data_type == "s"  # text from an export is never a formula
+    assert isinstance(breakdown["C2"].value, int)  # counts are numbers, not text
+    bare = cli([*args, "--format", "xlsx"])
+    assert bare.exit_code == 2
+    assert "--format xlsx writes a file: say where with -o FILE" in bare.stderr
