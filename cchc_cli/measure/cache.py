@@ -1,10 +1,14 @@
-"""The import cache: each export, once parsed, kept as Parquet under ``.cchc/cache/``.
+"""The import cache: each export, once parsed, kept as Parquet in the user cache.
+
+The files live in ``imports/`` of the cache module's folder (``cchc_cli.cache``:
+``$CCHC_CACHE_DIR``, else the platform's user cache), outside the plan repository;
+``$CCHC_CACHE`` puts them elsewhere.
 
 A cached file is named by the SHA-256 of the export's *content* and by a digest of how
 it was read (column and value mappings, date formats, cchc's cache format), so an edited
 export or an edited mapping is imported again, and a renamed or copied one is not. The
 name is an HMAC of both under a per-user secret kept outside the repository, so a file
-committed into ``.cchc/`` by someone else is never taken for an import.
+placed in the cache folder by someone else is never taken for an import.
 Hashing a large export costs a fraction of a second per gigabyte; a small index keyed by
 path, size and modification time lets an unchanged file skip even that.
 """
@@ -43,15 +47,29 @@ def _machine_key() -> bytes:
     return secret_key()
 
 
+def _run_folder() -> Path:
+    """A folder for this run's imports only (no usable cache), removed when it ends."""
+    import atexit
+    import shutil
+
+    folder = Path(tempfile.mkdtemp(prefix="cchc-imports-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
+
 @dataclass
 class Cache:
     root: Path
 
     @classmethod
     def for_plan(cls, plan_dir: Path) -> Cache:
-        """``$CCHC_CACHE``, else ``<plan>/.cchc/cache`` (git-ignored)."""
+        """``$CCHC_CACHE``, else ``imports/`` in the user cache (``cchc_cli.cache``); a
+        folder of this run only when neither can be used. ``plan_dir`` is not written."""
+        from cchc_cli.cache import note_unusable, usable_dir
+
+        del plan_dir  # the cache is the user's, whatever the plan (kept for callers)
         configured = os.environ.get(CACHE_ENV)
-        root = Path(configured) if configured else plan_dir / ".cchc" / "cache"
+        root = Path(configured) if configured else usable_dir("imports") or _run_folder()
         try:
             root.mkdir(parents=True, exist_ok=True)
             (root / "tmp").mkdir(exist_ok=True)
@@ -60,10 +78,8 @@ class Cache:
         except OSError as exc:
             # A file where the folder should be, or a folder we may not write: import
             # into the user cache instead (or a folder of this run) — never fail on it.
-            from cchc_cli.cache import note_unusable, usable_dir
-
             note_unusable(f"{root}: {exc.strerror or exc}")
-            root = usable_dir("imports") or Path(tempfile.mkdtemp(prefix="cchc-imports-"))
+            root = usable_dir("imports") or _run_folder()
             (root / "tmp").mkdir(exist_ok=True)
         return cls(root.resolve())
 

@@ -57,10 +57,17 @@ def test_strict_fails_on_rows_set_aside(cli: Invoke, measured_plan: Path) -> Non
     assert "Traceback" not in run.output
 
 
+def imports() -> Path:
+    """The import cache of this test (its private ``CCHC_CACHE_DIR``)."""
+    import os
+
+    return Path(os.environ["CCHC_CACHE_DIR"]) / "imports"
+
+
 def test_second_run_reads_the_parquet_cache(cli: Invoke, measured_plan: Path) -> None:
     first = json.loads(cli(["--plan", measured_plan, "kpi", *PERIOD, "--format", "json"]).stdout)
     assert first["datasets"][0]["imported"] == 1
-    parquet = list((measured_plan / ".cchc" / "cache").glob("*.parquet"))
+    parquet = list(imports().glob("*.parquet"))
     assert len(parquet) == 1
     second = json.loads(cli(["--plan", measured_plan, "kpi", *PERIOD, "--format", "json"]).stdout)
     assert second["datasets"][0]["imported"] == 0  # the CSV was not parsed again
@@ -79,14 +86,18 @@ def test_text_output_shows_every_target(cli: Invoke, measured_plan: Path) -> Non
 def test_a_cache_planted_in_the_repository_is_never_read(
     cli: Invoke, measured_plan: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    """`.cchc/cache/` lives in the plan repository, where a pull request could commit
-    files; only files named with this user's secret key are ever read."""
+    """Whoever can write into the import cache (another user sharing it, a file copied
+    in) cannot make cchc read it: only files named with this user's secret are read."""
     first = json.loads(cli(["--plan", measured_plan, "kpi", *PERIOD, "--format", "json"]).stdout)
-    (parquet,) = (measured_plan / ".cchc" / "cache").glob("*.parquet")
+    (parquet,) = imports().glob("*.parquet")
+    monkeypatch.setenv("CCHC_CACHE", str(parquet.parent))  # the same import folder…
     export = next((measured_plan / "data").glob("*.csv"))
     assert not parquet.name.startswith(hashlib.sha256(export.read_bytes()).hexdigest()[:8])
-    # Another user (another key) finds the same files and does not trust them.
+    # …used by another user (another key), who finds the same files and does not trust them.
     monkeypatch.setenv("CCHC_CACHE_DIR", str(tmp_path / "someone-else"))
+    from cchc_cli.cache import secret_key
+
+    secret_key.cache_clear()  # read once per run: this in-process run is another user's
     parquet.write_bytes(b"PAR1 planted")
     again = json.loads(cli(["--plan", measured_plan, "kpi", *PERIOD, "--format", "json"]).stdout)
     assert again["datasets"][0]["imported"] == 1
