@@ -7,7 +7,9 @@ plan view never need.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from cchc_cli.lazy import lazy_names
 
 if TYPE_CHECKING:
     from cchc_cli.loading.discover import PLAN_ENV, find_plan_dir, plan_files
@@ -25,10 +27,4 @@ _HOME = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _HOME.get(name)
-    if module is None:
-        raise AttributeError(f"module 'cchc_cli.loading' has no attribute '{name}'")
-    from importlib import import_module
-
-    return getattr(import_module(f"cchc_cli.loading.{module}"), name)
+__getattr__ = lazy_names(__name__, _HOME)

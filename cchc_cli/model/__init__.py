@@ -6,7 +6,9 @@ The names below are loaded on first use (PEP 562): the fast paths import
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from cchc_cli.lazy import lazy_names
 
 if TYPE_CHECKING:
     from cchc_cli.model.areas import Area, AreaItem
@@ -69,10 +71,4 @@ _HOME = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _HOME.get(name)
-    if module is None:
-        raise AttributeError(f"module 'cchc_cli.model' has no attribute '{name}'")
-    from importlib import import_module
-
-    return getattr(import_module(f"cchc_cli.model.{module}"), name)
+__getattr__ = lazy_names(__name__, _HOME)
