@@ -135,7 +135,23 @@ def score_markdown(result: ScoreResult) -> str:
             f"{points(group.points)}** | |"
         )
     lines += ["", f"**{_total_line(score)}**"]
-    return "\n".join(lines + [f"  {line}" if line else "" for line in _breakdown_lines(result)])
+    if result.by is not None:
+        lines += [
+            "",
+            f"### By {result.by}",
+            "",
+            f"| # | {result.by} | Points | Measurable | Per 100 | Weakest |",
+            "|--:|---|--:|--:|--:|---|",
+        ]
+        for rank, row in enumerate(result.rows, 1):
+            weakest = row.score.weakest()
+            share = "–" if row.score.share is None else f"{row.score.share:.2f}"
+            lines.append(
+                f"| {rank} | {_md(row.label)} | {points(row.score.earned)} | "
+                f"{points(row.score.measurable)} | {share} | "
+                f"{'' if weakest is None else _md(weakest.id)} |"
+            )
+    return "\n".join(lines)
 
 
 _COLUMNS = (

@@ -158,3 +158,6 @@ def test_csv_and_markdown(cli: Invoke, scored_plan: Path) -> None:
     assert "on_time,on_time_handled_rate,11,16,68.75,90,30,22.92,4,partial" in csv_run.stdout
     md = cli(["--plan", scored_plan, "score", *PERIOD, "--format", "md"])
     assert "| Tiến độ | Đúng hạn | 68.75% (11/16) | 90% | 22.92 / 30 |" in md.stdout
+    ranked = cli(["--plan", scored_plan, "score", *PERIOD, "--format", "md", "--by", "unit"])
+    assert "### By unit" in ranked.stdout
+    assert ranked.stdout.count("\n| 1 | ") == 1
