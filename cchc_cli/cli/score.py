@@ -22,7 +22,8 @@ EPILOG = (
     "Examples: cchc score --quarter Q2 | cchc score --quarter Q2 --by unit | "
     "cchc score --year 2024 --by month --format csv -o score.csv | "
     "cchc score --from 2024-06-01 --to 2024-06-30 --scheme plan/scorecards/qd766.yaml. "
-    "Exit codes: 0 scored, 1 the plan or the scheme is not valid, 2 bad option or file."
+    "Exit codes: 0 scored, 1 the plan or the scheme is not valid, or too many rows of an "
+    "export are invalid to trust the score; 2 bad option or unreadable file."
 )
 
 
@@ -62,6 +63,8 @@ def score(
     from cchc_cli.cli.output import emit
     from cchc_cli.cli.schedule_options import option_date
     from cchc_cli.cli.state import plan_dir
+    from cchc_cli.errors import FindingsError
+    from cchc_cli.services.kpi import data_failure
     from cchc_cli.services.score import scheme_workspace, score_plan
 
     result = score_plan(
@@ -73,3 +76,6 @@ def score(
         data=data or [],
     )
     emit(ctx, result, fmt, output)
+    failure = data_failure(result)
+    if failure:
+        raise FindingsError(failure)

@@ -19,7 +19,7 @@ from fractions import Fraction
 from typing import Any, ClassVar, Literal
 
 from cchc_cli.measure.attainment import Figure, Number
-from cchc_cli.measure.kpi import Measures, _time_buckets
+from cchc_cli.measure.kpi import DatasetSummary, Measures, _time_buckets
 from cchc_cli.model.plan import Plan
 from cchc_cli.model.scorecard import Scorecard, ScoreIndicator
 from cchc_cli.model.terms import Period
@@ -140,6 +140,8 @@ class ScoreResult:
     score: Score
     by: str | None = None
     rows: list[ScoreRow] = field(default_factory=list)
+    datasets: list[DatasetSummary] = field(default_factory=list)
+    """What each dataset held and set aside (as ``cchc kpi`` reports it)."""
 
 
 def _indicator(group: str, indicator: ScoreIndicator, figure: Figure | None) -> IndicatorScore:

@@ -31,6 +31,13 @@ def points(value: float | None) -> str:
     return f"{value:g}" if float(value).is_integer() else f"{value:.2f}"
 
 
+def _earned(indicator: IndicatorScore) -> str:
+    """Points earned; a partial score keeps its decimals (6.996 is not the full 7)."""
+    if indicator.status == "partial" and indicator.earned is not None:
+        return f"{indicator.earned:.2f}"
+    return points(indicator.earned)
+
+
 def _value(indicator: IndicatorScore) -> str:
     if indicator.value is None:
         return "no data"
@@ -100,7 +107,7 @@ def score_text(result: ScoreResult) -> str:
         for indicator in group.indicators:
             line = (
                 f"  {clean(indicator.id):<{width}}  {_value(indicator):<22} target "
-                f"{points(indicator.target)}%  {points(indicator.earned):>6} of "
+                f"{points(indicator.target)}%  {_earned(indicator):>6} of "
                 f"{points(indicator.points)}"
             )
             gap = gap_sentence(indicator)
@@ -108,6 +115,11 @@ def score_text(result: ScoreResult) -> str:
     lines += ["", _total_line(score)]
     if score.no_data:
         lines.append(f"No data (not counted): {', '.join(clean(i) for i in score.no_data)}")
+    for report in result.datasets:
+        lines.append(
+            f"dataset {clean(report.dataset)}: {report.rows:,} rows, {report.used:,} used, "
+            f"{report.invalid:,} invalid, {report.duplicates:,} duplicate(s)"
+        )
     return "\n".join([*lines, *_breakdown_lines(result)])
 
 
@@ -127,7 +139,7 @@ def score_markdown(result: ScoreResult) -> str:
         for indicator in group.indicators:
             lines.append(
                 f"| {_md(group.title)} | {_md(indicator.title)} | {_value(indicator)} | "
-                f"{points(indicator.target)}% | {points(indicator.earned)} / "
+                f"{points(indicator.target)}% | {_earned(indicator)} / "
                 f"{points(indicator.points)} | {gap_sentence(indicator)} |"
             )
         lines.append(

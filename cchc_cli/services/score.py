@@ -66,7 +66,7 @@ def score_plan(
 ) -> ScoreResult:
     """Score the plan's scheme for the chosen period (and each unit or month, ``by``)."""
     from cchc_cli.dates import as_of_date
-    from cchc_cli.measure.kpi import measured_window
+    from cchc_cli.measure.kpi import DatasetSummary, measured_window
     from cchc_cli.measure.load import load_measures
     from cchc_cli.measure.scoring import ScoreResult, score_card, score_rows
     from cchc_cli.suggest import did_you_mean
@@ -92,4 +92,5 @@ def score_plan(
         score_card(card, measures, window),
         by,
         score_rows(plan, card, measures, window, by) if by else [],
+        [DatasetSummary.of(report) for report in measures.reports],
     )

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Invoke
-from tests.measure.conftest import PERIOD
+from tests.measure.conftest import HEADER, PERIOD, write_export
 from tests.measure.test_score import SCHEME
 
 
@@ -94,3 +94,16 @@ def test_no_scheme_and_a_bad_by(cli: Invoke, measured_plan: Path) -> None:
     bad = cli(["--plan", measured_plan, "score", *PERIOD, "--by", "units"])
     assert bad.exit_code == 2
     assert "--by 'units' is not one of: unit, month (did you mean 'unit'?)" in bad.stderr
+
+
+def test_an_export_mostly_invalid_is_not_scored_as_if_it_were_right(
+    cli: Invoke, measured_plan: Path
+) -> None:
+    write_scheme(measured_plan, SCHEME)
+    # Every receipt date is 31 February: each row is set aside.
+    rows = [f"X{n},P1,Cấp bản sao,VP,2024-02-31,2024-03-10,2024-03-05,direct,,,," for n in range(5)]
+    write_export(measured_plan, rows, header=HEADER)
+    run = cli(["--plan", measured_plan, "score", *PERIOD])
+    assert run.exit_code == 1
+    assert "set aside as invalid" in run.stderr
+    assert "Traceback" not in run.output
