@@ -160,7 +160,8 @@ def _indicator(group: str, indicator: ScoreIndicator, figure: Figure | None) -> 
             exact = Fraction(numerator) * 100 / Fraction(denominator)
             gap = full_points_gap(numerator, denominator, indicator.target)
         earned = earned_points(indicator.points, indicator.target, exact)
-        status = "full" if earned >= indicator.points else "partial"
+        # Judged on the value, not the rounded points: 7.999 of 8 is still short of it.
+        status = "full" if exact >= indicator.target else "partial"
     return IndicatorScore(
         group,
         indicator.id,
@@ -230,7 +231,8 @@ def score_rows(
     rows = []
     for unit in units:
         code = "" if unit[0] is None else str(unit[0])
-        rows.append(ScoreRow(code, names.get(code, code), score_card(card, measures, window, unit)))
+        label = names.get(code, code) or "(no unit)"
+        rows.append(ScoreRow(code, label, score_card(card, measures, window, unit)))
     # Ranked on points per 100 measurable: a unit without rated or fee-bearing dossiers
     # is not ranked below one that has them merely for having fewer points in play.
     return sorted(rows, key=lambda row: (-(row.score.share or 0), row.key))

@@ -95,6 +95,21 @@ def test_the_rule_at_above_and_below_target() -> None:
     assert full_points_gap(9, 10, 90) == 0  # exactly at target needs nothing
 
 
+def test_just_below_target_is_partial_even_when_the_points_round_up() -> None:
+    from cchc_cli.measure.attainment import Figure
+    from cchc_cli.measure.scoring import _indicator
+    from cchc_cli.model.scorecard import ScoreIndicator
+
+    indicator = ScoreIndicator(
+        id="x", title="x", points=8, target=100, measure="digitized_share", source="test"
+    )
+    scored = _indicator("g", indicator, Figure.ratio(99_999, 100_000, "formula"))
+    assert scored.earned == 8  # 7.99992 rounded to two decimals
+    assert scored.status == "partial"
+    assert scored.gap == 1
+    assert _indicator("g", indicator, None).status == "no_data"
+
+
 def test_every_indicator_matches_the_hand_computation(cli: Invoke, scored_plan: Path) -> None:
     result = score_json(cli, scored_plan, *PERIOD)
     got = {
