@@ -31,16 +31,22 @@ def run(command: list[str]) -> float:
     return time.perf_counter() - started
 
 
+def sample_plan(work: Path, rows: int) -> list[str]:
+    """A copy of the shipped plan in ``work`` with a generated export of ``rows``
+    dossiers; returns the command line that runs cchc on it."""
+    plan = work / "plan"
+    shutil.copytree(ROOT / "plan", plan, ignore=shutil.ignore_patterns(".cchc", "data"))
+    (plan / "data").mkdir()
+    shutil.copy(ROOT / "plan" / "data" / "so-lieu-khac-2024.csv", plan / "data")
+    base = [*CCHC, "--plan", str(plan)]
+    run([*base, "sample-data", "--rows", str(rows), "--seed", "1", "-o", str(plan / "data")])
+    return base
+
+
 def main(rows: int) -> None:
     with tempfile.TemporaryDirectory(prefix="cchc-bench-report-") as folder:
         work = Path(folder)
-        plan = work / "plan"
-        shutil.copytree(ROOT / "plan", plan, ignore=shutil.ignore_patterns(".cchc", "data"))
-        (plan / "data").mkdir()
-        shutil.copy(ROOT / "plan" / "data" / "so-lieu-khac-2024.csv", plan / "data")
-        base = [*CCHC, "--plan", str(plan)]
-        sample = ["sample-data", "--rows", str(rows), "--seed", "1", "-o", str(plan / "data")]
-        run([*base, *sample])
+        base = sample_plan(work, rows)
         kpi = [*base, "kpi", "--quarter", "Q2", "--as-of", "2024-07-05", "--format", "json"]
         out = work / "out"
         report = [

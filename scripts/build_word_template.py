@@ -56,6 +56,8 @@ SIGNATURE_COLUMNS = (80, 85)
 # Targets table: ref, target, numerator, denominator, value, threshold, status.
 TARGET_COLUMNS = (14, 56, 16, 16, 19, 19, 25)
 BREAKDOWN_COLUMNS = (55, 110)
+# Scorecard: group, indicator, value, target, points earned / maximum, gap.
+SCORECARD_COLUMNS = (32, 45, 28, 18, 20, 22)
 # Rules: "CỘNG HÒA…" header rules per Decree 30/2020 App. I. The slogan "Độc lập - Tự do
 # - Hạnh phúc" in 13 pt bold is ~56 mm wide (Times metrics); its rule is as long. The
 # issuing body's and the summary's rules are 1/3-1/2 of their lines.
@@ -254,6 +256,30 @@ def _breakdown_table(document: Any) -> None:
     tag(values, "endfor")
 
 
+def _scorecard_table(document: Any) -> None:
+    columns = ("group", "indicator", "value", "target", "points", "gap")
+    heads = [f"{{{{ labels.scorecard.{key} }}}}" for key in columns]
+    cells = _looped_table(document, SCORECARD_COLUMNS, "r in scorecard.rows", heads)
+    group, indicator, value, target, points, gap = cells
+    para(group, "CCHC Table Text", "{{ r.group }}", first=True)
+    para(indicator, "CCHC Table Text", "{{ r.title }}", first=True)
+    for cell, key in ((value, "value"), (target, "target"), (points, "points")):
+        para(cell, "CCHC Table Center", f"{{{{ r.{key} }}}}", first=True)
+    para(gap, "CCHC Table Text", "{{ r.gap }}", first=True)
+
+
+def _scorecard(document: Any) -> None:
+    tag(document, "if scorecard")
+    para(document, "CCHC Table Title", "{{ labels.scorecard.title }}")
+    para(document, "CCHC Body", "{{ labels.scorecard.source }}: {{ scorecard.source }}")
+    _scorecard_table(document)
+    para(document, "CCHC Body", "{{ scorecard.total }}")
+    tag(document, "if scorecard.no_data")
+    para(document, "CCHC Body", "{{ scorecard.no_data }}")
+    tag(document, "endif")
+    tag(document, "endif")
+
+
 def _annex(document: Any) -> None:
     para(document, "CCHC Annex Title", "{{ labels.annex_title }}")
     para(document, "CCHC Table Title", "{{ labels.targets_table_title }}")
@@ -266,6 +292,7 @@ def _annex(document: Any) -> None:
     para(document, "CCHC Table Title", "{{ breakdown.title }}")
     _breakdown_table(document)
     tag(document, "endif")
+    _scorecard(document)
     para(document, "CCHC Table Title", "{{ labels.data_title }}")
     para(document, "CCHC Body", "{{ labels.data_period_label }}: {{ data.period }}.")
     _loop(document, "d", "data.datasets", "CCHC Body", "- {{ d }}")
@@ -273,7 +300,12 @@ def _annex(document: Any) -> None:
     para(document, "CCHC Body", "{{ labels.set_aside_title }}:")
     _loop(document, "s", "data.set_aside", "CCHC Body", "- {{ s }}")
     tag(document, "endif")
-    for image, caption in (("attainment", "chart_attainment"), ("trend", "chart_trend")):
+    charts = (
+        ("attainment", "chart_attainment"),
+        ("trend", "chart_trend"),
+        ("scorecard", "scorecard.chart"),
+    )
+    for image, caption in charts:
         tag(document, f"if images.{image} is defined")
         para(document, "CCHC Figure", f"{{{{ images.{image} }}}}")
         para(document, "CCHC Caption", f"{{{{ labels.{caption} }}}}")

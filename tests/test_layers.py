@@ -12,6 +12,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "cchc_cli"
 ALLOWED = {
     "cchc_cli.measure.attainment": {"TargetResult", "Figure"},
     "cchc_cli.measure.kpi": {"KpiResult", "BreakdownRow", "DatasetSummary"},
+    "cchc_cli.measure.scoring": {"IndicatorScore", "Score", "ScoreResult", "GroupScore"},
 }
 FORBIDDEN = ("cchc_cli.loading", "cchc_cli.progress", "cchc_cli.measure", "cchc_cli.cli")
 

@@ -15,7 +15,9 @@ def console_example(command: str) -> str:
     return readme[start:end].rstrip("\n")
 
 
-@pytest.mark.parametrize("command", ["cchc validate", "cchc --version"])
+@pytest.mark.parametrize(
+    "command", ["cchc validate", "cchc --version", "cchc score --quarter Q2 --as-of 2024-12-31"]
+)
 def test_readme_example_matches_the_real_output(
     cli: Invoke, command: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -16,6 +16,7 @@ from cchc_cli.checks.numbering import check_area_numbering
 from cchc_cli.checks.progress import check_progress
 from cchc_cli.checks.recurrence import check_recurring_rules
 from cchc_cli.checks.references import check_references
+from cchc_cli.checks.scorecards import check_scorecards
 from cchc_cli.findings import Finding
 from cchc_cli.model.draft import PlanDraft
 
@@ -35,6 +36,7 @@ CHECKS: tuple[Check, ...] = (
     check_calendar_timezone,
     check_recurring_rules,
     check_report_narratives,
+    check_scorecards,
 )
 
 

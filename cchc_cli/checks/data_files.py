@@ -34,6 +34,12 @@ def check_measurement_rows(draft: PlanDraft, plan_dir: Path) -> Iterator[Finding
     from cchc_cli.measure.xlsx import XLSX_SUFFIXES
 
     names = {target.id for target in draft.targets} | {t.measure for t in draft.targets}
+    names |= {
+        indicator.measure_id
+        for card in draft.scorecards
+        for group in card.groups
+        for indicator in group.indicators
+    }
     rule = draft.calendar.period_rule if draft.calendar else "decree-09-2019"
     for dataset in sheets:
         try:

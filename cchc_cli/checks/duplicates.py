@@ -22,6 +22,7 @@ _WHAT = {
     "calendar": "'calendar' section",
     "dataset": "dataset id",
     "report": "report text for period",
+    "scorecard": "scorecard id",
 }
 
 

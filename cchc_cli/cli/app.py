@@ -22,6 +22,7 @@ from cchc_cli.cli import (
     periods,
     report,
     sample_data,
+    score,
     status,
     task,
     validate,
@@ -91,6 +92,7 @@ app.add_typer(task.app, name="task")
 app.command(name="calendar", epilog=calendar.EPILOG)(calendar.calendar)
 app.command(name="kpi", epilog=kpi.EPILOG)(kpi.kpi)
 app.command(name="report", epilog=report.EPILOG)(report.report)
+app.command(name="score", epilog=score.EPILOG)(score.score)
 app.command(name="sample-data", epilog=sample_data.EPILOG)(sample_data.sample_data)
 
 

@@ -7,7 +7,15 @@ from typing import Annotated, Literal
 
 import typer
 
-from cchc_cli.cli.options import DataOption, HalfOption, PlanOption, QuarterOption, YearOption
+from cchc_cli.cli.options import (
+    DataOption,
+    FromOption,
+    HalfOption,
+    PlanOption,
+    QuarterOption,
+    ToOption,
+    YearOption,
+)
 
 EPILOG = (
     "Examples: cchc kpi --year 2024 | cchc kpi --quarter Q2 --by unit | "
@@ -23,10 +31,8 @@ def kpi(
     quarter: QuarterOption = None,
     half: HalfOption = None,
     year: YearOption = None,
-    start: Annotated[str | None, typer.Option("--from", help="First day, YYYY-MM-DD.")] = None,
-    end: Annotated[
-        str | None, typer.Option("--to", help="Last day, YYYY-MM-DD (inclusive).")
-    ] = None,
+    start: FromOption = None,
+    end: ToOption = None,
     ytd: Annotated[
         bool, typer.Option("--ytd", help="From the start of the year to the period's end.")
     ] = False,
@@ -61,22 +67,15 @@ def kpi(
     ] = None,
 ) -> None:
     """Measure every target for a period: value, threshold and status (met, missed…)."""
+    from cchc_cli.cli.options import period_choice
     from cchc_cli.cli.output import emit, open_workspace
     from cchc_cli.cli.schedule_options import option_date
     from cchc_cli.errors import FindingsError
-    from cchc_cli.services.kpi import PeriodChoice, data_failure, measure_plan
+    from cchc_cli.services.kpi import data_failure, measure_plan
 
-    choice = PeriodChoice(
-        quarter=quarter,
-        half=half,
-        year=year,
-        start=option_date(start, "--from"),
-        end=option_date(end, "--to"),
-        ytd=ytd,
-    )
     result = measure_plan(
         open_workspace(ctx, plan),
-        choice,
+        period_choice(quarter, half, year, start, end, ytd=ytd),
         as_of=option_date(as_of, "--as-of"),
         by=by or [],
         data=data or [],

@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
+
+if TYPE_CHECKING:
+    from cchc_cli.services.kpi import PeriodChoice
 
 __all__ = [
     "DataOption",
     "FindingsFormat",
+    "FromOption",
     "HalfOption",
     "PlanOption",
     "QuarterOption",
+    "ToOption",
     "YearOption",
+    "period_choice",
 ]
 
 PlanOption = Annotated[
@@ -50,3 +56,33 @@ DataOption = Annotated[
     list[Path] | None,
     typer.Option("--data", help="Export file(s) to use instead of the dossier dataset's files."),
 ]
+FromOption = Annotated[
+    str | None, typer.Option("--from", help="First day, YYYY-MM-DD.", show_default=False)
+]
+ToOption = Annotated[
+    str | None,
+    typer.Option("--to", help="Last day, YYYY-MM-DD (inclusive).", show_default=False),
+]
+
+
+def period_choice(
+    quarter: str | None,
+    half: str | None,
+    year: int | None,
+    start: str | None,
+    end: str | None,
+    *,
+    ytd: bool = False,
+) -> PeriodChoice:
+    """The period options of ``kpi`` and ``score`` as given (dates checked)."""
+    from cchc_cli.cli.schedule_options import option_date
+    from cchc_cli.services.kpi import PeriodChoice
+
+    return PeriodChoice(
+        quarter=quarter,
+        half=half,
+        year=year,
+        start=option_date(start, "--from"),
+        end=option_date(end, "--to"),
+        ytd=ytd,
+    )

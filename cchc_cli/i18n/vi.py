@@ -111,6 +111,22 @@ LABELS: Final[dict[str, object]] = {
     "set_aside": "Dòng dữ liệu bị loại",
     "qualitative": "định tính",
     "none": "–",
+    "scorecard": {
+        "title": "Điểm Bộ chỉ số phục vụ người dân, doanh nghiệp (tự đánh giá từ dữ liệu hồ sơ)",
+        "group": "Nhóm chỉ số",
+        "indicator": "Chỉ số",
+        "value": "Kết quả",
+        "target": "Mục tiêu",
+        "points": "Điểm đạt / tối đa",
+        "gap": "Để đạt điểm tối đa",
+        "total": "Tổng điểm: {earned} / {total} điểm (trên {measurable} điểm có số liệu)",
+        "no_data": "Chưa có số liệu (không tính điểm): {items}",
+        "gap_line": "cần thêm {count} hồ sơ",
+        "chart": "Điểm theo nhóm chỉ số so với điểm tối đa",
+        "chart_earned": "Điểm đạt",
+        "chart_maximum": "Điểm tối đa",
+        "source": "Cách tính theo",
+    },
 }
 """Labels handed to templates as ``labels``."""
 

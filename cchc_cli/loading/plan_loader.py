@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 import types
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -87,9 +87,10 @@ class _Reader:
         line, column = locate(self.trees.get(origin.file), origin.path)
         return f"{relative_path(origin.file)}:{line}:{column}"
 
-    def read(self, path: Path, text: str | None = None) -> None:
-        """Read one file; ``text`` stands in for its content when given."""
-        if outside_plan(path, self.plan_dir):
+    def read(self, path: Path, text: str | None = None, *, named: bool = False) -> None:
+        """Read one file; ``text`` stands in for its content when given. ``named``: the
+        user named this file on the command line (``--scheme``), so it may lie outside."""
+        if not named and outside_plan(path, self.plan_dir):
             # Never read, so nothing of it (/etc/passwd, a home directory file) is shown.
             self.findings.append(
                 Finding.error(
@@ -221,6 +222,7 @@ def _assemble(draft: PlanDraft) -> Plan | None:
         "duties": draft.duties,
         "datasets": draft.datasets,
         "reports": draft.reports,
+        "scorecards": draft.scorecards,
     }
     if draft.calendar is not None:
         values["calendar"] = draft.calendar
@@ -256,28 +258,38 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_plan(plan_dir: Path, overrides: Mapping[Path, str] | None = None) -> LoadResult:
+def load_plan(
+    plan_dir: Path,
+    overrides: Mapping[Path, str] | None = None,
+    extra: Sequence[Path] = (),
+) -> LoadResult:
     """Read and validate every plan file under ``plan_dir``; report all problems.
 
     ``overrides`` maps plan files to text used instead of their content: a change is
-    validated with the whole plan before it is written (``cchc task update``).
+    validated with the whole plan before it is written (``cchc task update``). ``extra``:
+    files named on the command line (``cchc score --scheme``), read and validated with
+    the plan when they are not among its files already.
     """
     files = plan_files(plan_dir)
+    known = {path.resolve() for path in files}
+    named = [path for path in extra if path.resolve() not in known]
     replaced = {path.resolve(): text for path, text in (overrides or {}).items()}
     reader = _Reader(plan_dir)
     with _gc_paused():
         for path in files:
             reader.read(path, replaced.get(path.resolve()))
+        for path in named:
+            reader.read(path, named=True)
     reader.findings.extend(run_checks(reader.draft, plan_dir))
     findings = _locate_all(reader.findings, reader.trees)
     errors, _ = count_levels(findings)
     plan = _assemble(reader.draft) if errors == 0 else None
-    return LoadResult(plan_dir, files, findings, plan, reader.trees)
+    return LoadResult(plan_dir, [*files, *named], findings, plan, reader.trees)
 
 
-def require_plan(plan_dir: Path) -> tuple[Plan, LoadResult]:
+def require_plan(plan_dir: Path, extra: Sequence[Path] = ()) -> tuple[Plan, LoadResult]:
     """The validated plan, or :class:`FindingsError` carrying what is wrong with it."""
-    result = load_plan(plan_dir)
+    result = load_plan(plan_dir, extra=extra)
     if result.plan is None:
         raise FindingsError(
             f"the plan in '{relative_path(plan_dir)}' is not valid "

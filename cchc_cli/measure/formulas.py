@@ -39,8 +39,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ANCHOR_DAY",
+    "BALANCES",
     "COMPONENTS",
     "FORMULAS",
+    "OPEN_AT_END",
+    "OPEN_NOT_DUE_AT_END",
     "OVERDUE_AT_END",
     "PLAN_FORMULAS",
     "Anchor",
@@ -80,6 +83,7 @@ class Component:
 COMPONENTS: dict[str, Component] = {
     "received": Component("received", "TRUE"),
     "received_online_full": Component("received", "\"channel\" = 'online_full'"),
+    "received_online": Component("received", "\"channel\" IN ('online_partial', 'online_full')"),
     "received_fee": Component("received", 'COALESCE("fee_required", FALSE)'),
     "received_fee_paid_online": Component(
         "received", 'COALESCE("fee_required" AND "paid_online", FALSE)'
@@ -97,6 +101,21 @@ COMPONENTS: dict[str, Component] = {
 OVERDUE_AT_END = "overdue_at_end"
 """A term that is the running balance of ``overdue_open - overdue_close`` up to and
 including the period's last day: unresolved at the period's end and already overdue."""
+
+OPEN_AT_END = "open_at_end"
+"""Received and not resolved by the end of the period's last day (any due date)."""
+
+OPEN_NOT_DUE_AT_END = "open_not_due_at_end"
+"""Open at the period's end and not yet overdue (due on or after its last day)."""
+
+BALANCES: dict[str, tuple[tuple[int, str, str], ...]] = {
+    # term: (sign, opening component, closing component) — each a running balance taken
+    # at the period's last day; a term is the signed sum of its balances.
+    OVERDUE_AT_END: ((1, "overdue_open", "overdue_close"),),
+    OPEN_AT_END: ((1, "received", "resolved"),),
+    OPEN_NOT_DUE_AT_END: ((1, "received", "resolved"), (-1, "overdue_open", "overdue_close")),
+}
+"""The terms that are not sums over days but balances at the period's end."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +152,26 @@ FORMULAS: dict[str, Formula] = {
             "resolved in the period + unresolved at the period's end whose due date is "
             "before the period's end",
         ),
+        # QĐ 766/QĐ-TTg, nhóm "Tiến độ, kết quả giải quyết", as the national portal
+        # (dichvucong.gov.vn, "Bộ chỉ số phục vụ người dân, doanh nghiệp") computes it:
+        # dossiers "đã và đang xử lý đúng hạn" — resolved on time, plus those still open
+        # and not yet due — over every dossier handled in the period (resolved in it, or
+        # still open at its end). Unlike on_time_rate, an open dossier not yet due counts
+        # in favour; on_time_rate is the plan's own reading and is left as it is.
+        # numerator   = resolved in the period with resolved date ≤ due date
+        #             + unresolved at the period's end whose due date is not before it
+        # denominator = resolved in the period + unresolved at the period's end
+        Formula(
+            "on_time_handled_rate",
+            "Tỷ lệ hồ sơ đã và đang xử lý đúng hạn",
+            "QĐ 766/QĐ-TTg: nhóm chỉ số Tiến độ, kết quả giải quyết (cách tính của "
+            "Cổng Dịch vụ công quốc gia)",
+            ("resolved_on_time", OPEN_NOT_DUE_AT_END),
+            ("resolved", OPEN_AT_END),
+            "resolved in the period with resolved date ≤ due date + unresolved at the "
+            "period's end whose due date is not before it",
+            "resolved in the period + unresolved at the period's end",
+        ),
         # QĐ 766/QĐ-TTg, Phụ lục, nhóm "Tiến độ giải quyết": dossiers resolved early.
         # numerator   = resolved in the period with resolved date < due date
         # denominator = resolved in the period
@@ -156,6 +195,20 @@ FORMULAS: dict[str, Formula] = {
             ("received_online_full",),
             ("received",),
             "received in the period with channel online_full",
+            "received in the period",
+        ),
+        # QĐ 766/QĐ-TTg, Phụ lục, nhóm "Dịch vụ công trực tuyến": dossiers submitted
+        # online, in part or in full (trực tuyến một phần và toàn trình) — the scorecard's
+        # indicator, built in so that the scheme needs no custom measure of the plan.
+        # numerator   = received in the period with channel online_partial or online_full
+        # denominator = received in the period
+        Formula(
+            "online_submitted_share",
+            "Tỷ lệ hồ sơ nộp trực tuyến",
+            "QĐ 766/QĐ-TTg, Phụ lục: nhóm chỉ số Dịch vụ công trực tuyến",
+            ("received_online",),
+            ("received",),
+            "received in the period with channel online_partial or online_full",
             "received in the period",
         ),
         # QĐ 766/QĐ-TTg, Phụ lục, nhóm "Dịch vụ công trực tuyến" (thanh toán trực tuyến):

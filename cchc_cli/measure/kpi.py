@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 from cchc_cli.errors import UserError
 from cchc_cli.measure.attainment import Figure, TargetResult, elapsed_months, judge
 from cchc_cli.measure.cube import GROUP_COLUMNS, Cube
-from cchc_cli.measure.formulas import FORMULAS, OVERDUE_AT_END, PLAN_FORMULAS, plan_tasks_done
+from cchc_cli.measure.formulas import BALANCES, FORMULAS, PLAN_FORMULAS, plan_tasks_done
 from cchc_cli.measure.hygiene import DatasetReport, RowNote
 from cchc_cli.measure.measurements import Measurement, pick
 from cchc_cli.measure.periods import month_periods, named_period
@@ -82,8 +82,11 @@ class Measures:
 
     @staticmethod
     def _term(cube: Cube, term: str, period: Period, group: tuple[Any, ...] | None) -> int:
-        if term == OVERDUE_AT_END:
-            return cube.balance("overdue_open", "overdue_close", period.end, group)
+        if term in BALANCES:
+            return sum(
+                sign * cube.balance(opened, closed, period.end, group)
+                for sign, opened, closed in BALANCES[term]
+            )
         return cube.total(term, period.start, period.end, group)
 
     def figure(

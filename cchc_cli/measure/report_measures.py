@@ -15,8 +15,15 @@ from pathlib import Path
 
 from cchc_cli.measure.attainment import Figure, TargetResult
 from cchc_cli.measure.formulas import FORMULAS
-from cchc_cli.measure.kpi import BreakdownRow, DatasetSummary, _breakdown, judge_all
+from cchc_cli.measure.kpi import (
+    BreakdownRow,
+    DatasetSummary,
+    _breakdown,
+    judge_all,
+    measured_window,
+)
 from cchc_cli.measure.periods import month_periods
+from cchc_cli.measure.scoring import Score, score_card
 from cchc_cli.model.plan import Plan
 from cchc_cli.model.terms import Period
 
@@ -40,6 +47,8 @@ class ReportMeasures:
     """The dossier measures month by month, from the year's start to the period's end."""
     datasets: list[DatasetSummary]
     files: list[DataFile]
+    scorecard: Score | None = None
+    """The plan's first scorecard scheme scored on the period (None: the plan has none)."""
 
 
 def measure_report(
@@ -73,6 +82,10 @@ def measure_report(
             if figure is not None:
                 figures[measure] = figure
         monthly.append(BreakdownRow({"month": month.label}, figures))
+    scorecard = None
+    if plan.scorecards:
+        window = measured_window(period, as_of)
+        scorecard = score_card(plan.scorecards[0], measures, window, group)
     cache = Cache.for_plan(plan_dir)
     sources = [Path(name) for report in measures.reports for name in report.files]
     # Named from the plan repository's root ("plan/data/…"), wherever cchc runs.
@@ -88,4 +101,5 @@ def measure_report(
         monthly,
         [DatasetSummary.of(report) for report in measures.reports],
         files,
+        scorecard,
     )

@@ -19,6 +19,7 @@ from cchc_cli.model.duties import ReportingDuty
 from cchc_cli.model.ids import IdKind
 from cchc_cli.model.meta import PlanMeta
 from cchc_cli.model.narrative import ReportNarrative
+from cchc_cli.model.scorecard import Scorecard
 from cchc_cli.model.targets import Target
 from cchc_cli.model.tasks import Task
 from cchc_cli.model.units import Unit
@@ -43,6 +44,7 @@ class PlanDraft:
     duties: list[ReportingDuty] = field(default_factory=list)
     datasets: list[Dataset] = field(default_factory=list)
     reports: list[ReportNarrative] = field(default_factory=list)
+    scorecards: list[Scorecard] = field(default_factory=list)
     declared: dict[IdKind, dict[str, list[Origin]]] = field(default_factory=dict)
     raw_items: list[tuple[type[StrictModel], Origin, dict[str, Any]]] = field(default_factory=list)
     """Every list item as read (valid or not), so references are checked in all of them."""

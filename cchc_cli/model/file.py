@@ -18,6 +18,7 @@ from cchc_cli.model.datasets import Dataset
 from cchc_cli.model.duties import ReportingDuty
 from cchc_cli.model.meta import PlanMeta
 from cchc_cli.model.narrative import ReportNarrative
+from cchc_cli.model.scorecard import Scorecard
 from cchc_cli.model.targets import Target
 from cchc_cli.model.tasks import Task
 from cchc_cli.model.units import Unit
@@ -39,6 +40,7 @@ class PlanFile(StrictModel):
     calendar: CalendarConfig | None = None
     datasets: list[Dataset] | None = None
     reports: list[ReportNarrative] | None = None
+    scorecards: list[Scorecard] | None = None
 
 
 SECTIONS: tuple[str, ...] = tuple(PlanFile.model_fields)

@@ -18,6 +18,7 @@ IdKind = Literal[
     "calendar",
     "dataset",
     "report",
+    "scorecard",
 ]
 
 

@@ -13,6 +13,7 @@ from cchc_cli.model.datasets import Dataset
 from cchc_cli.model.duties import ReportingDuty
 from cchc_cli.model.meta import PlanMeta
 from cchc_cli.model.narrative import ReportNarrative
+from cchc_cli.model.scorecard import Scorecard
 from cchc_cli.model.targets import Target
 from cchc_cli.model.tasks import Task
 from cchc_cli.model.units import Unit
@@ -34,6 +35,7 @@ class Plan(StrictModel):
     calendar: CalendarConfig = CalendarConfig()
     datasets: list[Dataset] = []
     reports: list[ReportNarrative] = []
+    scorecards: list[Scorecard] = []
 
     @property
     def year(self) -> int:

@@ -1,6 +1,7 @@
-"""Charts of the periodic CCHC report: target attainment and the monthly trend.
+"""Charts of the periodic CCHC report: target attainment, the monthly trend and the
+scorecard's points per group.
 
-Both charts read the raw numbers the report context keeps under ``charts`` and return
+The charts read the raw numbers the report context keeps under ``charts`` and return
 the image as bytes (PNG for the Word file, SVG inlined in the HTML report), or ``None``
 when there is nothing to draw, so a report without figures simply has no chart.
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["ChartFormat", "attainment_chart", "report_charts", "trend_chart"]
+__all__ = ["ChartFormat", "attainment_chart", "report_charts", "scorecard_chart", "trend_chart"]
 
 ChartFormat = Literal["png", "svg"]
 
@@ -38,6 +39,8 @@ STATUS_COLOURS = {"met": "#2e7d32", "at_risk": "#f0a202", "missed": "#c62828"}
 STATUS_NAMES = {"met": "Đạt", "at_risk": "Có nguy cơ không đạt", "missed": "Không đạt"}
 NO_STATUS_COLOUR = "#78909c"
 THRESHOLD_COLOUR = "#212121"
+EARNED_COLOUR = "#1565c0"
+MAXIMUM_COLOUR = "#e0e0e0"
 LABEL_WIDTH = 30  # characters per line of a bar's label before it wraps…
 LABEL_LINES = 2  # …on at most two lines (the annex table has the full text)
 TITLE_WIDTH = 60
@@ -146,16 +149,56 @@ def trend_chart(trend: Mapping[str, Any], fmt: ChartFormat, title: str) -> bytes
         return _save(fig, fmt)
 
 
+def scorecard_chart(
+    rows: Sequence[Mapping[str, Any]], fmt: ChartFormat, title: str
+) -> bytes | None:
+    """Horizontal bars of each group's points earned over a bar of its maximum, or None.
+
+    ``rows`` are ``context["charts"]["scorecard"]``: ``label``, ``earned`` and ``points``
+    (the group's maximum).
+    """
+    drawn = [row for row in rows if _number(row.get("points"))]
+    if not drawn:
+        return None
+    with _chart_context():
+        fig = _figure(height=1.3 + 0.5 * len(drawn) + 0.25 * _lines(title, TITLE_WIDTH))
+        ax = fig.add_subplot()
+        positions = range(len(drawn))
+        maxima = [_number(row.get("points")) or 0.0 for row in drawn]
+        earned = [_number(row.get("earned")) or 0.0 for row in drawn]
+        ax.barh(positions, maxima, height=0.6, color=MAXIMUM_COLOUR, zorder=1, label="Tối đa")
+        ax.barh(positions, earned, height=0.6, color=EARNED_COLOUR, zorder=2, label="Đạt")
+        top = max(maxima)
+        for y, got, most in zip(positions, earned, maxima, strict=True):
+            shown = f"{got:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+            ax.text(top * 1.03, y, f"{shown}/{most:g}", va="center", fontweight="bold")
+        labels = [
+            textwrap.fill(
+                str(row.get("label", "")), LABEL_WIDTH, max_lines=LABEL_LINES, placeholder=" …"
+            )
+            for row in drawn
+        ]
+        ax.set_yticks(list(positions), labels)
+        ax.invert_yaxis()
+        ax.set_xlim(0, top * 1.25)
+        ax.set_xlabel("Điểm")
+        ax.grid(axis="x", color="#dddddd", zorder=0)
+        fig.legend(loc="outside lower center", ncols=2, frameon=False)
+        _decorate(fig, ax, title)
+        return _save(fig, fmt)
+
+
 def report_charts(context: Mapping[str, Any], fmt: ChartFormat) -> dict[str, bytes]:
     """Both charts of a report context's ``charts``, the drawn ones only.
 
-    Keys are ``attainment`` and ``trend``, the names the templates use for
+    Keys are ``attainment``, ``trend`` and ``scorecard``, the names the templates use for
     ``images``. The charts carry no title: the report prints its own caption.
     """
     charts = context.get("charts") or {}
     drawn = {
         "attainment": attainment_chart(charts.get("attainment") or [], fmt, ""),
         "trend": trend_chart(charts.get("trend") or {}, fmt, ""),
+        "scorecard": scorecard_chart(charts.get("scorecard") or [], fmt, ""),
     }
     return {name: image for name, image in drawn.items() if image is not None}
 

@@ -52,6 +52,9 @@ REPORTERS: dict[tuple[str, str], str] = {
     ("kpi", "text"): "cchc_cli.render.kpi_view:kpi_text",
     ("kpi", "csv"): "cchc_cli.render.kpi_view:kpi_csv",
     ("kpi", "xlsx"): "cchc_cli.render.kpi_view:kpi_xlsx",
+    ("score", "text"): "cchc_cli.render.score_view:score_text",
+    ("score", "csv"): "cchc_cli.render.score_view:score_csv",
+    ("score", "md"): "cchc_cli.render.score_view:score_markdown",
 }
 """(result kind, format) → ``module:function`` of its reporter."""
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from cchc_cli.i18n import vi
 from cchc_cli.measure.kpi import BreakdownRow
+from cchc_cli.render.report_scorecard import scorecard_chart_rows, scorecard_context
 from cchc_cli.render.styles import clean
 from cchc_cli.services.report import AreaResult, ReportResult, TargetRow, TaskProgress
 from cchc_cli.services.report_upcoming import Upcoming
@@ -202,6 +203,7 @@ def _charts(result: ReportResult) -> dict[str, Any]:
     return {
         "attainment": attainment,
         "trend": {"months": [_month(label) for label in months], "series": series},
+        "scorecard": scorecard_chart_rows(result),
     }
 
 
@@ -296,6 +298,7 @@ def report_context(
             },
             "targets": [_target(row) for row in result.targets],
             "breakdown": _breakdown(result),
+            "scorecard": scorecard_context(result),
             "data": {
                 "period": f"{data_from}–{data_to}",
                 "datasets": [

@@ -9,7 +9,7 @@ from cchc_cli.render.agenda_tables import items_table, send_by_note
 from cchc_cli.render.styles import STATE_LABEL, STATE_STYLE, clean
 from cchc_cli.render.targets_panel import targets_panel
 from cchc_cli.schedule.state import ItemState
-from cchc_cli.services.status import StatusResult
+from cchc_cli.services.status import ScoreLine, StatusResult
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -34,6 +34,25 @@ def _next_report(item: ItemState | None) -> RenderableType:
     note = send_by_note(item)
     if note is not None:
         text.append(f"\n  {note}")
+    return text
+
+
+def _score_line(score: ScoreLine) -> RenderableType:
+    from rich.text import Text
+
+    def points(value: float | None) -> str:
+        return "–" if value is None else f"{value:g}"
+
+    text = Text(f"Score ({clean(score.scheme)}): ", style="bold")
+    text.append(
+        f"{points(score.earned)} of {points(score.total)} "
+        f"(of {points(score.measurable)} measurable)"
+    )
+    if score.weakest is not None:
+        text.append(
+            f" · weakest: {clean(score.weakest)}, {points(score.weakest_earned)} of "
+            f"{points(score.weakest_points)}"
+        )
     return text
 
 
@@ -63,4 +82,6 @@ def status_text(result: StatusResult) -> RenderableType:
         parts.append(Text(f"\n{title}", style="bold"))
         parts.append(items_table(items) if items else Text("  none", style="dim"))
     parts += [Text(""), _next_report(result.next_report), Text(""), targets_panel(result.targets)]
+    if result.score is not None:
+        parts += [Text(""), _score_line(result.score)]
     return Group(*parts)

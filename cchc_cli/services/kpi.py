@@ -6,11 +6,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cchc_cli.errors import UserError
 from cchc_cli.measure.kpi import BY_KEYS, KpiResult
 from cchc_cli.model.terms import Period
 from cchc_cli.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from cchc_cli.measure.scoring import ScoreResult
 
 __all__ = [
     "PeriodChoice",
@@ -85,7 +89,7 @@ def measure_plan(
     )
 
 
-def data_failure(result: KpiResult, *, strict: bool = False) -> str | None:
+def data_failure(result: KpiResult | ScoreResult, *, strict: bool = False) -> str | None:
     """Why the run fails (exit 1): too much of a dataset set aside as invalid, or under
     ``--strict`` any row set aside; None when it does not."""
     verdicts = [report.verdict for report in result.datasets if report.verdict]

@@ -21,6 +21,7 @@ from cchc_cli.errors import UserError
 from cchc_cli.measure.attainment import TargetResult
 from cchc_cli.measure.kpi import BreakdownRow, DatasetSummary
 from cchc_cli.measure.report_measures import DataFile
+from cchc_cli.measure.scoring import Score
 from cchc_cli.model.meta import PlanMeta
 from cchc_cli.model.narrative import ReportNarrative
 from cchc_cli.model.plan import Plan
@@ -157,6 +158,10 @@ class ReportResult:
     monthly: list[BreakdownRow]
     datasets: list[DatasetSummary]
     provenance: Provenance
+    scorecard: Score | None = None
+    """The scorecard (QĐ 766) scored on the report's data period, if the plan has one."""
+    scorecard_source: str | None = None
+    """What the scheme follows (its ``source``: the decision and its appendix)."""
 
 
 def build_report(workspace: Workspace, request: ReportRequest) -> ReportResult:
@@ -217,6 +222,8 @@ def build_report(workspace: Workspace, request: ReportRequest) -> ReportResult:
         monthly=measured.monthly,
         datasets=measured.datasets,
         provenance=Provenance(plan.meta.id, _plan_digest(workspace), measured.files),
+        scorecard=measured.scorecard,
+        scorecard_source=plan.scorecards[0].source if plan.scorecards else None,
     )
 
 

@@ -13,7 +13,14 @@ from cchc_cli.model.terms import TARGET_STATUSES, TargetStatus
 from cchc_cli.schedule.agenda import StatusReport, build_status
 from cchc_cli.services.workspace import Workspace
 
-__all__ = ["NO_DATA", "StatusResult", "TargetLine", "TargetsSummary", "plan_status"]
+__all__ = [
+    "NO_DATA",
+    "ScoreLine",
+    "StatusResult",
+    "TargetLine",
+    "TargetsSummary",
+    "plan_status",
+]
 
 NO_DATA = "no data yet: targets are measured from the dossier system's exports"
 
@@ -31,6 +38,20 @@ class TargetLine:
     threshold: str
     """The commitment in short form, e.g. ``> 95%``."""
     status: TargetStatus
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreLine:
+    """The scorecard (``cchc score``) in one line: the total and the weakest indicator."""
+
+    scheme: str
+    earned: float
+    total: float
+    measurable: float
+    weakest: str | None = None
+    """The indicator that loses the most points (None: none loses any)."""
+    weakest_earned: float | None = None
+    weakest_points: float | None = None
 
 
 @dataclass(frozen=True)
@@ -58,6 +79,8 @@ class StatusResult(StatusReport):
 
     kind: ClassVar[str] = "status"
     targets: TargetsSummary = TargetsSummary("no_data", NO_DATA, {}, [])
+    score: ScoreLine | None = None
+    """The plan's scorecard over the year so far, when the plan has one and data."""
 
 
 def plan_status(
@@ -71,17 +94,19 @@ def plan_status(
     view = workspace.schedule
     day = as_of_date(as_of, view.timezone)
     report = build_status(view, day, unit=unit)
-    note = None
+    note = score = None
     if targets is None and view.measured:
-        targets, note = measured_targets(workspace, day)
+        targets, note, score = measured_targets(workspace, day)
     fields = {name: getattr(report, name) for name in StatusReport.__dataclass_fields__}
-    return StatusResult(**fields, targets=TargetsSummary.of(targets, note))
+    return StatusResult(**fields, targets=TargetsSummary.of(targets, note), score=score)
 
 
-def measured_targets(
-    workspace: Workspace, as_of: date
-) -> tuple[list[TargetLine] | None, str | None]:
-    """Every target of the plan measured over its year up to ``as_of``, or why not.
+Measured = tuple[list[TargetLine] | None, str | None, ScoreLine | None]
+
+
+def measured_targets(workspace: Workspace, as_of: date) -> Measured:
+    """Every target of the plan measured over its year up to ``as_of``, or why not; and
+    the plan's scorecard over the same days, in one line.
 
     Kept in the user cache, keyed by the plan's content, its exports' sizes and times
     and the day, so an unchanged plan and unchanged data cost no DuckDB at all. A
@@ -103,35 +128,55 @@ def measured_targets(
             with contextlib.suppress(ValueError, KeyError, TypeError):
                 data = json.loads(cached)
                 lines = [TargetLine(**item) for item in data["lines"]] if data["lines"] else None
-                return lines, data["note"]
-    lines, note = _measure_targets(workspace, as_of)
+                score = ScoreLine(**data["score"]) if data["score"] else None
+                return lines, data["note"], score
+    lines, note, score = _measure_targets(workspace, as_of)
     if name is not None:
         from dataclasses import asdict
 
         items = None if lines is None else [asdict(line) for line in lines]
-        write_entry(name, json.dumps({"lines": items, "note": note}, ensure_ascii=False))
-    return lines, note
+        entry = {"lines": items, "note": note, "score": None if score is None else asdict(score)}
+        write_entry(name, json.dumps(entry, ensure_ascii=False))
+    return lines, note, score
 
 
-def _measure_targets(
-    workspace: Workspace, as_of: date
-) -> tuple[list[TargetLine] | None, str | None]:
+def _measure_targets(workspace: Workspace, as_of: date) -> Measured:
     from cchc_cli.errors import CchcError
-    from cchc_cli.measure.kpi import evaluate_targets
+    from cchc_cli.measure.kpi import check_period_has_targets, judge_all, measured_window
+    from cchc_cli.measure.load import load_measures
     from cchc_cli.measure.periods import named_period
+    from cchc_cli.measure.scoring import score_card
     from cchc_cli.model.terms import Period
 
     plan = workspace.plan
     year = named_period(plan.calendar.period_rule, plan.year, "Y")
     if as_of < year.start:
-        return None, f"the plan's year starts on {format_day(year.start)}"
+        return None, f"the plan's year starts on {format_day(year.start)}", None
     period = Period(year.start, min(as_of, year.end), f"{plan.year} to date")
     try:
-        results = evaluate_targets(plan, workspace.directory, period, as_of)
+        check_period_has_targets(plan, period)
+        # One read of the data for the targets and the scorecard alike.
+        measures = load_measures(plan, workspace.directory, [], [])
+        results = judge_all(plan, measures, period, as_of)
     except CchcError as exc:
-        return None, f"cannot measure targets: {exc.message} (run `cchc kpi` for details)"
+        note = f"cannot measure targets: {exc.message} (run `cchc kpi` for details)"
+        return None, note, None
     lines = [
         TargetLine(r.ref, r.measure, r.value, plan.targets_by_id[r.target].threshold_text, r.status)
         for r in results
     ]
-    return lines, f"measured {format_day(period.start)}–{format_day(period.end)}"
+    score = None
+    if plan.scorecards:
+        card = plan.scorecards[0]
+        scored = score_card(card, measures, measured_window(period, as_of))
+        weakest = scored.weakest()
+        score = ScoreLine(
+            card.id,
+            scored.earned,
+            scored.total,
+            scored.measurable,
+            None if weakest is None else weakest.id,
+            None if weakest is None else weakest.earned,
+            None if weakest is None else weakest.points,
+        )
+    return lines, f"measured {format_day(period.start)}–{format_day(period.end)}", score

@@ -26,6 +26,8 @@ class Workspace:
     """A plan directory and what has been loaded from it so far."""
 
     directory: Path
+    extra: tuple[Path, ...] = ()
+    """Files named on the command line, read and validated with the plan (``--scheme``)."""
     _loaded: tuple[Plan, LoadResult] | None = field(default=None, repr=False)
     _schedule: PlanSchedule | None = field(default=None, repr=False)
 
@@ -33,7 +35,7 @@ class Workspace:
         if self._loaded is None:
             from cchc_cli.loading import require_plan
 
-            self._loaded = require_plan(self.directory)
+            self._loaded = require_plan(self.directory, self.extra)
         return self._loaded
 
     @property

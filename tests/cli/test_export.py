@@ -24,6 +24,7 @@ def test_export_is_stable_complete_and_valid_again(cli: Invoke) -> None:
         "calendar",
         "datasets",
         "reports",
+        "scorecards",
     ]
     assert [task["id"] for task in data["tasks"]] == [f"PL.{n}" for n in range(1, 20)]
     assert all(target["id"] and target["ref"] for target in data["targets"])

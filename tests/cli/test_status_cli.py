@@ -57,6 +57,7 @@ def test_status_json_has_stable_keys_and_iso_dates(cli: Invoke, shipped_plan: Pa
         "due_soon",
         "next_report",
         "targets",
+        "score",
     ]
     assert data["as_of"] == "2024-03-05"
     assert data["counts"] == {
@@ -228,3 +229,17 @@ def test_deadlines_all_includes_done_tasks(cli: Invoke, shipped_plan: Path) -> N
     everything = json.loads(cli([*base, "--all"]).stdout)["items"]
     assert everything[-1]["id"] == "PL.1"
     assert everything[-1]["state"] == "done"
+
+
+def test_status_shows_the_score_and_its_weakest_indicator(cli: Invoke, shipped_plan: Path) -> None:
+    run = cli(["status", "--plan", shipped_plan, "--as-of", "2024-07-01"])
+    assert run.exit_code == 0, run.output
+    assert (
+        "Score (qd766): 47.71 of 100 (of 60 measurable) · weakest: online.payment, 3.19 of 8"
+        in run.stdout
+    )
+    data = json.loads(
+        cli(["status", "--plan", shipped_plan, "--as-of", "2024-07-01", "--format", "json"]).stdout
+    )
+    assert data["score"]["earned"] == 47.71
+    assert data["score"]["weakest"] == "online.payment"

@@ -59,10 +59,16 @@ ROWS = [
 EXPECTED = {
     # 9 on time: D01 D02 D06 D10 D11 D12 D18 D19 D20; resolved 11 + overdue open D04 D07 D09
     "on_time_rate": (9, 14),
+    # the portal's "đã và đang xử lý đúng hạn": the 9 on time + open at 03-31 and not yet
+    # due (D05 due 04-05, D08 due 03-31); over the 11 resolved + the 5 open at 03-31
+    # (D04 D05 D07 D08 D09)
+    "on_time_handled_rate": (11, 16),
     # early: D01 D06 D10 D12 D19 D20 of the 11 resolved in the period
     "early_rate": (6, 11),
     # received in the period: 14 (not D06 D07 D14); online_full: D01 D04 D08 D10 D18 D19
     "online_full_share": (6, 14),
+    # online in part or in full: D03 D12 and the 6 online_full, of the 14 received
+    "online_submitted_share": (8, 14),
     # fee-bearing received: D01 D03 D04 D12 D13 D18; paid online: D01 D04 D12 D18
     "online_payment_share": (4, 6),
     # digitized among the 11 resolved: D01 D03 D06 D10 D12 D13 D18 D20

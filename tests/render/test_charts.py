@@ -124,7 +124,7 @@ def test_trend_ignores_values_past_the_last_month() -> None:
 def test_report_charts_draws_both_named_for_the_templates() -> None:
     context = json.loads(CONTEXT.read_text(encoding="utf-8"))
     images = report_charts(context, "svg")
-    assert set(images) == {"attainment", "trend"}
+    assert set(images) == {"attainment", "trend", "scorecard"}
     assert report_charts({"charts": {"attainment": [], "trend": {}}}, "png") == {}
 
 

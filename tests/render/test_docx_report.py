@@ -258,8 +258,18 @@ def test_breakdown_lists_measures_per_unit_and_is_omitted_when_empty(
     context = sample_context()
     context["breakdown"]["rows"] = []
     document = render(tmp_path, context)
-    assert len(document.tables) == 3
+    assert len(document.tables) == 4  # header, signature, targets, scorecard
     assert breakdown["title"] not in texts(document)
+
+
+def test_scorecard_table_one_row_per_indicator_with_its_total(report: Any) -> None:
+    scorecard = sample_context()["scorecard"]
+    table = report.tables[4]
+    assert len(table.rows) == 1 + len(scorecard["rows"])
+    assert [cell.text for cell in table.rows[1].cells] == [
+        scorecard["rows"][0][key] for key in ("group", "title", "value", "target", "points", "gap")
+    ]
+    assert scorecard["total"] in texts(report)
 
 
 def test_page_numbers_in_the_header_from_page_two(report: Any) -> None:

@@ -94,6 +94,7 @@ def test_format_all_writes_markdown_html_word_and_charts(cli: Invoke, repo: Path
     names = sorted(path.name for path in (repo / "out").iterdir())
     assert names == [
         "bao-cao-cchc-2024-Q2-attainment.png",
+        "bao-cao-cchc-2024-Q2-scorecard.png",
         "bao-cao-cchc-2024-Q2-trend.png",
         "bao-cao-cchc-2024-Q2.docx",
         "bao-cao-cchc-2024-Q2.html",
@@ -105,7 +106,7 @@ def test_format_all_writes_markdown_html_word_and_charts(cli: Invoke, repo: Path
         in markdown
     )
     html = (repo / "out" / "bao-cao-cchc-2024-Q2.html").read_text(encoding="utf-8")
-    assert html.count("<svg") == 2  # both charts inline
+    assert html.count("<svg") == 3  # the three charts inline
     assert "wrote out/bao-cao-cchc-2024-Q2.docx" in run.stderr
     from docx import Document
 
@@ -114,7 +115,7 @@ def test_format_all_writes_markdown_html_word_and_charts(cli: Invoke, repo: Path
     assert "Kết quả thực hiện công tác cải cách hành chính quý II năm 2024" in text
     targets = max(document.tables, key=lambda table: len(table.rows))
     assert len(targets.rows) == 36 + 1  # one row per target, and the header row
-    assert len(document.inline_shapes) == 2  # the two charts
+    assert len(document.inline_shapes) == 3  # the three charts
 
 
 def test_the_readme_examples_are_the_real_output(cli: Invoke, repo: Path) -> None:

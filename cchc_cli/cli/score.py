@@ -1,0 +1,81 @@
+"""``cchc score``: the Decision 766/QĐ-TTg scorecard, computed from the plan's exports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+import typer
+
+from cchc_cli.cli.options import (
+    DataOption,
+    FromOption,
+    HalfOption,
+    PlanOption,
+    QuarterOption,
+    ToOption,
+    YearOption,
+)
+from cchc_cli.cli.schedule_options import AsOfOption
+
+EPILOG = (
+    "Examples: cchc score --quarter Q2 | cchc score --quarter Q2 --by unit | "
+    "cchc score --year 2024 --by month --format csv -o score.csv | "
+    "cchc score --from 2024-06-01 --to 2024-06-30 --scheme plan/scorecards/qd766.yaml. "
+    "Exit codes: 0 scored, 1 the plan or the scheme is not valid, or too many rows of an "
+    "export are invalid to trust the score; 2 bad option or unreadable file."
+)
+
+
+def score(
+    ctx: typer.Context,
+    plan: PlanOption = None,
+    quarter: QuarterOption = None,
+    half: HalfOption = None,
+    year: YearOption = None,
+    start: FromOption = None,
+    end: ToOption = None,
+    by: Annotated[
+        str | None,
+        typer.Option("--by", help="unit: each unit's score, ranked; month: the trend."),
+    ] = None,
+    scheme: Annotated[
+        Path | None,
+        typer.Option(
+            "--scheme",
+            metavar="FILE",
+            help="A scheme file ('scorecards:'); default: the plan's own scheme.",
+        ),
+    ] = None,
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+    fmt: Annotated[
+        Literal["text", "json", "csv", "md"],
+        typer.Option("--format", "-f", help="text, json, csv (for Excel) or md (Markdown)."),
+    ] = "text",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout."),
+    ] = None,
+) -> None:
+    """Score the service index (QĐ 766): points per indicator and group, total of 100."""
+    from cchc_cli.cli.options import period_choice
+    from cchc_cli.cli.output import emit
+    from cchc_cli.cli.schedule_options import option_date
+    from cchc_cli.cli.state import plan_dir
+    from cchc_cli.errors import FindingsError
+    from cchc_cli.services.kpi import data_failure
+    from cchc_cli.services.score import scheme_workspace, score_plan
+
+    result = score_plan(
+        scheme_workspace(plan_dir(ctx, plan), scheme),
+        period_choice(quarter, half, year, start, end),
+        scheme=scheme,
+        as_of=option_date(as_of, "--as-of"),
+        by=by,
+        data=data or [],
+    )
+    emit(ctx, result, fmt, output)
+    failure = data_failure(result)
+    if failure:
+        raise FindingsError(failure)
