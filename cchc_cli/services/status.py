@@ -12,6 +12,7 @@ from cchc_cli.dates import as_of_date, format_day
 from cchc_cli.model.terms import TARGET_STATUSES, TargetStatus
 from cchc_cli.schedule.agenda import StatusReport, build_status
 from cchc_cli.services.workspace import Workspace
+from cchc_cli.vcs.stamp import NO_STAMP, Stamp
 
 __all__ = ["NO_DATA", "StatusResult", "TargetLine", "TargetsSummary", "plan_status"]
 
@@ -58,6 +59,8 @@ class StatusResult(StatusReport):
 
     kind: ClassVar[str] = "status"
     targets: TargetsSummary = TargetsSummary("no_data", NO_DATA, {}, [])
+    revision: Stamp = NO_STAMP
+    """The plan's revision (cchc_cli.vcs.stamp)."""
 
 
 def plan_status(
@@ -75,7 +78,9 @@ def plan_status(
     if targets is None and view.measured:
         targets, note = measured_targets(workspace, day)
     fields = {name: getattr(report, name) for name in StatusReport.__dataclass_fields__}
-    return StatusResult(**fields, targets=TargetsSummary.of(targets, note))
+    return StatusResult(
+        **fields, targets=TargetsSummary.of(targets, note), revision=workspace.revision
+    )
 
 
 def measured_targets(
