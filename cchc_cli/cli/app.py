@@ -16,6 +16,7 @@ from cchc_cli import __version__
 from cchc_cli.cli import (
     calendar,
     deadlines,
+    diff,
     due,
     export,
     kpi,
@@ -91,6 +92,7 @@ app.add_typer(task.app, name="task")
 app.command(name="calendar", epilog=calendar.EPILOG)(calendar.calendar)
 app.command(name="kpi", epilog=kpi.EPILOG)(kpi.kpi)
 app.command(name="report", epilog=report.EPILOG)(report.report)
+app.command(name="diff", epilog=diff.EPILOG)(diff.diff)
 app.command(name="sample-data", epilog=sample_data.EPILOG)(sample_data.sample_data)
 
 

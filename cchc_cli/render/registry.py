@@ -52,6 +52,8 @@ REPORTERS: dict[tuple[str, str], str] = {
     ("kpi", "text"): "cchc_cli.render.kpi_view:kpi_text",
     ("kpi", "csv"): "cchc_cli.render.kpi_view:kpi_csv",
     ("kpi", "xlsx"): "cchc_cli.render.kpi_view:kpi_xlsx",
+    ("diff", "text"): "cchc_cli.render.diff_view:diff_text",
+    ("diff", "md"): "cchc_cli.render.diff_view:diff_md",
 }
 """(result kind, format) → ``module:function`` of its reporter."""
 
