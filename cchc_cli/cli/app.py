@@ -19,6 +19,7 @@ from cchc_cli.cli import (
     diff,
     due,
     export,
+    history,
     kpi,
     periods,
     report,
@@ -93,6 +94,7 @@ app.command(name="calendar", epilog=calendar.EPILOG)(calendar.calendar)
 app.command(name="kpi", epilog=kpi.EPILOG)(kpi.kpi)
 app.command(name="report", epilog=report.EPILOG)(report.report)
 app.command(name="diff", epilog=diff.EPILOG)(diff.diff)
+app.command(name="history", epilog=history.EPILOG)(history.history)
 app.command(name="sample-data", epilog=sample_data.EPILOG)(sample_data.sample_data)
 
 

@@ -54,6 +54,7 @@ REPORTERS: dict[tuple[str, str], str] = {
     ("kpi", "xlsx"): "cchc_cli.render.kpi_view:kpi_xlsx",
     ("diff", "text"): "cchc_cli.render.diff_view:diff_text",
     ("diff", "md"): "cchc_cli.render.diff_view:diff_md",
+    ("history", "text"): "cchc_cli.render.history_view:history_text",
 }
 """(result kind, format) → ``module:function`` of its reporter."""
 

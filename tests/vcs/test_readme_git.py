@@ -14,6 +14,7 @@ from tests.vcs.conftest import PlanRepo
     [
         ("cchc diff HEAD~2 HEAD~1 --fail-on breaking", 1),
         ("cchc diff HEAD~3 HEAD --format md", 0),
+        ("cchc history PL.5", 0),
     ],
 )
 def test_readme_git_examples_match_the_real_output(
