@@ -52,6 +52,15 @@ def test_a_detached_head_has_no_branch(cli: Invoke, plan_repo: PlanRepo) -> None
 
 def test_outside_a_repository_the_plan_is_unversioned(cli: Invoke, minimal_plan: Path) -> None:
     assert _revision(cli, minimal_plan)["text"] == "unversioned"
+    export = cli(["export", "--plan", minimal_plan])
+    assert json.loads(export.stdout)["revision"]["text"] == "unversioned"
+
+
+def test_export_names_the_commit(cli: Invoke, plan_repo: PlanRepo) -> None:
+    plan_repo.edit("targets.yaml", "value: 90", "value: 85")
+    export = cli(["export", "--plan", plan_repo.plan])
+    head = plan_repo.git("rev-parse", "--short=7", "HEAD")
+    assert json.loads(export.stdout)["revision"]["text"] == f"{head} modified"
 
 
 def test_kpi_json_and_the_report_carry_the_revision(cli: Invoke, tmp_path: Path) -> None:
