@@ -20,6 +20,7 @@ from cchc_cli.cli import (
     due,
     export,
     history,
+    init,
     kpi,
     periods,
     report,
@@ -95,6 +96,7 @@ app.command(name="kpi", epilog=kpi.EPILOG)(kpi.kpi)
 app.command(name="report", epilog=report.EPILOG)(report.report)
 app.command(name="diff", epilog=diff.EPILOG)(diff.diff)
 app.command(name="history", epilog=history.EPILOG)(history.history)
+app.command(name="init", epilog=init.EPILOG)(init.init)
 app.command(name="sample-data", epilog=sample_data.EPILOG)(sample_data.sample_data)
 
 

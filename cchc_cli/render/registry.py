@@ -55,6 +55,7 @@ REPORTERS: dict[tuple[str, str], str] = {
     ("diff", "text"): "cchc_cli.render.diff_view:diff_text",
     ("diff", "md"): "cchc_cli.render.diff_view:diff_md",
     ("history", "text"): "cchc_cli.render.history_view:history_text",
+    ("init", "text"): "cchc_cli.render.init_view:init_text",
 }
 """(result kind, format) → ``module:function`` of its reporter."""
 
