@@ -24,6 +24,7 @@ from cchc_cli.cli import (
     kpi,
     periods,
     report,
+    rollup,
     sample_data,
     status,
     task,
@@ -97,6 +98,7 @@ app.command(name="report", epilog=report.EPILOG)(report.report)
 app.command(name="diff", epilog=diff.EPILOG)(diff.diff)
 app.command(name="history", epilog=history.EPILOG)(history.history)
 app.command(name="init", epilog=init.EPILOG)(init.init)
+app.command(name="rollup", epilog=rollup.EPILOG)(rollup.rollup)
 app.command(name="sample-data", epilog=sample_data.EPILOG)(sample_data.sample_data)
 
 

@@ -56,6 +56,8 @@ REPORTERS: dict[tuple[str, str], str] = {
     ("diff", "md"): "cchc_cli.render.diff_view:diff_md",
     ("history", "text"): "cchc_cli.render.history_view:history_text",
     ("init", "text"): "cchc_cli.render.init_view:init_text",
+    ("rollup", "text"): "cchc_cli.render.rollup_view:rollup_text",
+    ("rollup", "md"): "cchc_cli.render.rollup_view:rollup_md",
 }
 """(result kind, format) → ``module:function`` of its reporter."""
 
