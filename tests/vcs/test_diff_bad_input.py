@@ -100,3 +100,24 @@ def test_not_a_format(cli: Invoke, plan_repo: PlanRepo) -> None:
     run = cli(["diff", "--format", "html"])
     assert run.exit_code == 2
     assert "'html' is not one of" in run.stderr
+
+
+def test_a_repository_without_commits(
+    cli: Invoke, minimal_plan: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    subprocess.run(["git", "init", "-q", "-b", "main", str(minimal_plan.parent)], check=True)
+    monkeypatch.chdir(minimal_plan.parent)
+    run = cli(["diff", "HEAD"])
+    assert run.exit_code == 2
+    assert "the repository has no commit yet" in run.stderr
+    assert "hint: commit the plan first" in run.stderr
+    status = cli(["status", "--as-of", "2024-03-05", "--format", "json"])
+    assert '"text": "uncommitted"' in status.stdout
+
+
+def test_no_default_branch_to_compare_with(cli: Invoke, plan_repo: PlanRepo) -> None:
+    plan_repo.git("branch", "-m", "main", "trunk")
+    run = cli(["diff"])
+    assert run.exit_code == 2
+    assert "no default branch (main, master or origin/HEAD) to compare with" in run.stderr
+    assert "hint: name the revisions: cchc diff REV_A [REV_B]" in run.stderr
