@@ -44,11 +44,13 @@ class ItemHistory:
         self.repo = repo
         self.subdir = subdir
         self.needle = needle
-        self._blobs: dict[str, dict[ItemKey, Item]] = {}
+        self._blobs: dict[str, dict[ItemKey, Item] | None] = {}
         self._states: dict[str, dict[ItemKey, Item]] = {}
 
     def items_at(self, commit: Any) -> dict[ItemKey, Item]:
-        """Every item of the plan at ``commit`` (files that fail to parse: skipped)."""
+        """Every item of the plan at ``commit``. A file that cannot be read there (a
+        YAML error) keeps its items of the parent commit: a broken commit neither
+        removes nor adds them."""
         state = self._states.get(commit.hexsha)
         if state is not None:
             return state
@@ -58,9 +60,13 @@ class ItemHistory:
         state = {}
         for path in source.files():
             blob = source.blob_of(path)
-            items = self._blobs.get(blob.hexsha)
+            if blob.hexsha not in self._blobs:
+                self._blobs[blob.hexsha] = _read_blob(source, path, self.needle)
+            items = self._blobs[blob.hexsha]
             if items is None:
-                items = self._blobs[blob.hexsha] = _read_blob(source, path, self.needle)
+                inside = path.relative_to(source.root)
+                before = self.items_at(commit.parents[0]) if commit.parents else {}
+                items = {key: item for key, item in before.items() if item.file == inside}
             for key, item in items.items():
                 state.setdefault(key, item)
         self._states[commit.hexsha] = state
@@ -80,9 +86,10 @@ class ItemHistory:
         return found
 
 
-def _read_blob(source: Any, path: Path, needle: str | None) -> dict[ItemKey, Item]:
-    """The items of one file; with ``needle``, only the entry whose id it is when the
-    file is written in block style (a 2,000-task file is not parsed for one task)."""
+def _read_blob(source: Any, path: Path, needle: str | None) -> dict[ItemKey, Item] | None:
+    """The items of one file (``None``: it cannot be read); with ``needle``, only the
+    entry whose id it is when the file is written in block style (a 2,000-task file is
+    not parsed for one task)."""
     from cchc_cli.loading.plan_loader import load_source
     from cchc_cli.loading.yaml_safe import YamlProblem
     from cchc_cli.vcs.items import items_of
@@ -90,13 +97,15 @@ def _read_blob(source: Any, path: Path, needle: str | None) -> dict[ItemKey, Ite
     try:
         text = source.read_text(path)
     except (YamlProblem, OSError):
-        return {}
+        return None
     if needle is not None:
         if needle not in text:
             return {}
         text = entry_text(text, needle) or text
     loaded = load_source(source, files=[path], checks=False, overrides={path: text})
-    return {} if loaded.draft is None else items_of(loaded.draft, source.root)
+    if path not in loaded.trees or loaded.draft is None:
+        return None
+    return items_of(loaded.draft, source.root)
 
 
 _SECTION = re.compile(r"^([a-z_]+):\s*(#.*)?$")

@@ -91,3 +91,17 @@ def test_one_entry_of_a_large_file_is_read_alone() -> None:
     assert entry_text(text, "PL.1") == "tasks:\n  - id: PL.1\n    content: a\n\n"
     assert entry_text(text, "PL.2") is None
     assert entry_text("tasks: [{id: PL.1}]\n", "PL.1") is None  # flow style: read whole
+
+
+def test_a_commit_that_broke_the_file_is_not_a_removal(cli: Invoke, plan_repo: PlanRepo) -> None:
+    plan_repo.edit("tasks.yaml", "tasks:\n", "tasks: [\n")
+    plan_repo.commit("Broken by mistake")
+    plan_repo.edit("tasks.yaml", "tasks: [\n", "tasks:\n")
+    plan_repo.edit("tasks.yaml", "before: 2024-06-30", "before: 2024-05-31")
+    plan_repo.commit("Fixed; PL.5 a month earlier")
+    run = cli(["history", "PL.5"])
+    assert run.exit_code == 0, run.output
+    assert "removed" not in run.stdout
+    assert run.stdout.count("  added") == 1
+    assert "Fixed; PL.5 a month earlier\n  modified (tasks.yaml)" in run.stdout
+    assert "deadline.before: 2024-06-30 → 2024-05-31" in run.stdout
