@@ -21,8 +21,13 @@ def plan_as_dict(plan: Plan) -> dict[str, Any]:
     return {section: data[section] for section in SECTIONS}
 
 
-def plan_as_json(plan: Plan) -> str:
-    return json.dumps(plan_as_dict(plan), ensure_ascii=False, indent=2)
+def plan_as_json(plan: Plan, revision: dict[str, Any] | None = None) -> str:
+    """The plan as JSON; with ``revision`` (the stamp), a last key ``revision`` says which
+    commit it comes from (drop it to read the export as a plan file again)."""
+    data = plan_as_dict(plan)
+    if revision is not None:
+        data["revision"] = revision
+    return json.dumps(data, ensure_ascii=False, indent=2)
 
 
 def schema_as_json() -> str:

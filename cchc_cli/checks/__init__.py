@@ -40,10 +40,12 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
-def run_checks(draft: PlanDraft, plan_dir: Path) -> list[Finding]:
-    """Every cross-file finding about ``draft``."""
+def run_checks(draft: PlanDraft, plan_dir: Path, *, data_files: bool = True) -> list[Finding]:
+    """Every cross-file finding about ``draft`` (``data_files``: read the datasets'
+    measurement rows from ``plan_dir`` too)."""
     findings = list(check_sections_present(draft, plan_dir))
-    findings.extend(check_measurement_rows(draft, plan_dir))
+    if data_files:
+        findings.extend(check_measurement_rows(draft, plan_dir))
     for check in CHECKS:
         findings.extend(check(draft))
     return findings

@@ -16,11 +16,15 @@ from cchc_cli import __version__
 from cchc_cli.cli import (
     calendar,
     deadlines,
+    diff,
     due,
     export,
+    history,
+    init,
     kpi,
     periods,
     report,
+    rollup,
     sample_data,
     score,
     status,
@@ -93,6 +97,10 @@ app.command(name="calendar", epilog=calendar.EPILOG)(calendar.calendar)
 app.command(name="kpi", epilog=kpi.EPILOG)(kpi.kpi)
 app.command(name="report", epilog=report.EPILOG)(report.report)
 app.command(name="score", epilog=score.EPILOG)(score.score)
+app.command(name="diff", epilog=diff.EPILOG)(diff.diff)
+app.command(name="history", epilog=history.EPILOG)(history.history)
+app.command(name="init", epilog=init.EPILOG)(init.init)
+app.command(name="rollup", epilog=rollup.EPILOG)(rollup.rollup)
 app.command(name="sample-data", epilog=sample_data.EPILOG)(sample_data.sample_data)
 
 

@@ -30,16 +30,17 @@ def export(
     ] = None,
 ) -> None:
     """Print the whole validated plan as JSON (stable order), or the plan-file JSON Schema."""
-    from cchc_cli.cli.state import plan_dir
+    from dataclasses import asdict
+
+    from cchc_cli.cli.output import open_workspace
     from cchc_cli.export import plan_as_json, schema_as_json
-    from cchc_cli.loading import require_plan
     from cchc_cli.loading.write import write_text_atomic
 
     if schema:
         text = schema_as_json()
     else:
-        validated, _ = require_plan(plan_dir(ctx, plan))
-        text = plan_as_json(validated)
+        workspace = open_workspace(ctx, plan)
+        text = plan_as_json(workspace.plan, asdict(workspace.revision))
     if output is None:
         typer.echo(text)
     else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -23,12 +24,20 @@ def validate(
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail (exit 1) on warnings too.")
     ] = False,
+    parent: Annotated[
+        Path | None,
+        typer.Option(
+            "--parent",
+            metavar="DIR",
+            help="The parent (department) plan: check 'parent' references against it.",
+        ),
+    ] = None,
 ) -> None:
     """Check the plan: YAML syntax, schema, references, dates, evidence, consistency."""
     from cchc_cli.cli.output import emit
     from cchc_cli.cli.state import plan_dir
     from cchc_cli.services.validate import validate_plan
 
-    result = validate_plan(plan_dir(ctx, plan), strict=strict)
+    result = validate_plan(plan_dir(ctx, plan), strict=strict, parent=parent)
     emit(ctx, result, fmt)
     raise typer.Exit(1 if result.failed else 0)

@@ -22,9 +22,7 @@ from pydantic import ValidationError
 from cchc_cli.checks import run_checks
 from cchc_cli.errors import FindingsError
 from cchc_cli.findings import Finding, count_levels, quote, relative_path
-from cchc_cli.loading.discover import outside_plan, plan_files
 from cchc_cli.loading.locate import locate
-from cchc_cli.loading.plan_text import read_plan_text
 from cchc_cli.loading.schema_errors import findings_from_validation_error, yaml_type_name
 from cchc_cli.loading.yaml_safe import YamlProblem, parse_yaml
 from cchc_cli.model.base import Origin, StrictModel
@@ -32,9 +30,10 @@ from cchc_cli.model.draft import PlanDraft
 from cchc_cli.model.file import SECTIONS, PlanFile
 from cchc_cli.model.ids import IdKind
 from cchc_cli.model.plan import Plan
+from cchc_cli.sources.base import PlanSource, WorkingTree
 from cchc_cli.suggest import did_you_mean
 
-__all__ = ["LoadResult", "load_plan", "require_plan"]
+__all__ = ["LoadResult", "load_plan", "load_source", "require_plan"]
 
 
 def _section_model(section: str) -> tuple[type[StrictModel], bool]:
@@ -60,6 +59,8 @@ class LoadResult:
     plan: Plan | None = None
     """The validated plan; ``None`` when any error was found."""
     trees: dict[Path, yaml.Node | None] = field(default_factory=dict, repr=False)
+    draft: PlanDraft | None = field(default=None, repr=False)
+    """Everything read, valid or not (a diff compares items even of an invalid plan)."""
 
     @property
     def errors(self) -> int:
@@ -77,8 +78,8 @@ class LoadResult:
 class _Reader:
     """Reads files into a :class:`PlanDraft`, collecting findings."""
 
-    def __init__(self, plan_dir: Path) -> None:
-        self.plan_dir = plan_dir
+    def __init__(self, source: PlanSource) -> None:
+        self.source = source
         self.draft = PlanDraft(where=self.where)
         self.findings: list[Finding] = []
         self.trees: dict[Path, yaml.Node | None] = {}
@@ -90,7 +91,7 @@ class _Reader:
     def read(self, path: Path, text: str | None = None, *, named: bool = False) -> None:
         """Read one file; ``text`` stands in for its content when given. ``named``: the
         user named this file on the command line (``--scheme``), so it may lie outside."""
-        if not named and outside_plan(path, self.plan_dir):
+        if not named and self.source.outside(path):
             # Never read, so nothing of it (/etc/passwd, a home directory file) is shown.
             self.findings.append(
                 Finding.error(
@@ -103,7 +104,7 @@ class _Reader:
             )
             return
         try:
-            parsed = parse_yaml(read_plan_text(path) if text is None else text)
+            parsed = parse_yaml(self.source.read_text(path) if text is None else text)
         except YamlProblem as problem:
             finding = Finding.error(problem.code, problem.message, file=path)
             if problem.line is not None:
@@ -270,21 +271,48 @@ def load_plan(
     files named on the command line (``cchc score --scheme``), read and validated with
     the plan when they are not among its files already.
     """
-    files = plan_files(plan_dir)
+    return load_source(WorkingTree(plan_dir), overrides=overrides, extra=extra)
+
+
+def load_source(
+    source: PlanSource,
+    *,
+    files: list[Path] | None = None,
+    checks: bool = True,
+    data_files: bool | None = None,
+    overrides: Mapping[Path, str] | None = None,
+    extra: Sequence[Path] = (),
+) -> LoadResult:
+    """Read ``files`` (default: every plan file) of ``source`` and, with ``checks``, run
+    the cross-file checks; without them, a single file is read and validated alone.
+
+    Measurement rows (the dataset files) are checked with ``data_files`` (default: in
+    the working tree only; a revision's plan is compared, not measured). ``extra``: files
+    named on the command line, read with the plan when they are not among its files.
+    """
+    if files is None:
+        files = source.files()
     known = {path.resolve() for path in files}
     named = [path for path in extra if path.resolve() not in known]
     replaced = {path.resolve(): text for path, text in (overrides or {}).items()}
-    reader = _Reader(plan_dir)
+    reader = _Reader(source)
     with _gc_paused():
         for path in files:
-            reader.read(path, replaced.get(path.resolve()))
+            reader.read(path, replaced.get(path.resolve()) if replaced else None)
         for path in named:
             reader.read(path, named=True)
-    reader.findings.extend(run_checks(reader.draft, plan_dir))
+    if checks:
+        reader.findings.extend(
+            run_checks(
+                reader.draft,
+                source.root,
+                data_files=source.label is None if data_files is None else data_files,
+            )
+        )
     findings = _locate_all(reader.findings, reader.trees)
     errors, _ = count_levels(findings)
-    plan = _assemble(reader.draft) if errors == 0 else None
-    return LoadResult(plan_dir, [*files, *named], findings, plan, reader.trees)
+    plan = _assemble(reader.draft) if errors == 0 and checks else None
+    return LoadResult(source.root, [*files, *named], findings, plan, reader.trees, reader.draft)
 
 
 def require_plan(plan_dir: Path, extra: Sequence[Path] = ()) -> tuple[Plan, LoadResult]:

@@ -11,7 +11,7 @@ from pathlib import Path
 from cchc_cli.loading.discover import MAX_FILE_BYTES
 from cchc_cli.loading.yaml_safe import YamlProblem
 
-__all__ = ["read_plan_text"]
+__all__ = ["decode_plan_bytes", "read_plan_text"]
 
 
 def read_plan_text(path: Path) -> str:
@@ -21,7 +21,14 @@ def read_plan_text(path: Path) -> str:
     be read at all.
     """
     with path.open("rb") as handle:
-        raw = handle.read(MAX_FILE_BYTES + 1)
+        return decode_plan_bytes(handle.read(MAX_FILE_BYTES + 1))
+
+
+def decode_plan_bytes(raw: bytes) -> str:
+    """The text of a plan file's bytes (from disk or a git blob), with the same refusals.
+
+    Raises :class:`YamlProblem` for content problems.
+    """
     if len(raw) > MAX_FILE_BYTES:
         raise YamlProblem(
             "file-too-large",

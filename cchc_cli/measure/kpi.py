@@ -189,6 +189,8 @@ class KpiResult:
     """Display names by breakdown key: unit code → name, procedure code → name."""
     rejects: str | None = None
     """Where every row set aside was written (``--rejects``), if asked."""
+    revision: str | None = None
+    """The plan's revision stamp, set by the kpi service."""
 
 
 def _time_buckets(plan: Plan, period: Period, key: str) -> list[Period]:

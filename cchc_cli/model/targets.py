@@ -46,6 +46,9 @@ class Target(StrictModel):
     """The document says "phấn đấu" (strive for): a stretch goal, not a firm commitment."""
     evidence: str | None = None
     """For a qualitative target: what shows it is met."""
+    parent: Id | None = None
+    """In a unit's plan: the id of the parent plan's target this one contributes to
+    (checked by ``cchc validate --parent DIR``; a weaker threshold is a warning)."""
     note: str | None = None
 
     @model_validator(mode="after")

@@ -64,6 +64,9 @@ class Task(StrictModel):
     """Dated progress updates, oldest first."""
     outside_plan_year: bool = False
     """Set when the task's dates legitimately fall outside the plan's year."""
+    parent: Id | None = None
+    """In a unit's plan: the id of the parent plan's task this one carries out
+    (checked by ``cchc validate --parent DIR``)."""
     note: str | None = None
 
     @property

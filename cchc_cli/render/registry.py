@@ -55,6 +55,12 @@ REPORTERS: dict[tuple[str, str], str] = {
     ("score", "text"): "cchc_cli.render.score_view:score_text",
     ("score", "csv"): "cchc_cli.render.score_view:score_csv",
     ("score", "md"): "cchc_cli.render.score_view:score_markdown",
+    ("diff", "text"): "cchc_cli.render.diff_view:diff_text",
+    ("diff", "md"): "cchc_cli.render.diff_view:diff_md",
+    ("history", "text"): "cchc_cli.render.history_view:history_text",
+    ("init", "text"): "cchc_cli.render.init_view:init_text",
+    ("rollup", "text"): "cchc_cli.render.rollup_view:rollup_text",
+    ("rollup", "md"): "cchc_cli.render.rollup_view:rollup_md",
 }
 """(result kind, format) → ``module:function`` of its reporter."""
 

@@ -18,6 +18,7 @@ from cchc_cli.render.report_scorecard import scorecard_chart_rows, scorecard_con
 from cchc_cli.render.styles import clean
 from cchc_cli.services.report import AreaResult, ReportResult, TargetRow, TaskProgress
 from cchc_cli.services.report_upcoming import Upcoming
+from cchc_cli.vcs.stamp import UNVERSIONED
 
 __all__ = ["TREND_MEASURES", "report_context"]
 
@@ -216,7 +217,9 @@ def _month(label: str) -> str:
 def _provenance(result: ReportResult) -> str:
     source = result.provenance
     parts = [f"Kế hoạch {source.plan_id} · nội dung sha256:{source.plan_sha256[:16]}"]
-    if source.revision:
+    if source.revision == UNVERSIONED:
+        parts.append("chưa quản lý phiên bản (git)")
+    elif source.revision:
         parts.append(f"phiên bản {source.revision}")
     files = ", ".join(f"{item.path} sha256:{item.sha256[:16]}" for item in source.files)
     parts.append(f"dữ liệu: {files or 'không có'}")

@@ -9,13 +9,13 @@ bytes; the command writes them (atomically, replacing a file only with ``--force
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
 
 from cchc_cli.errors import UserError
 from cchc_cli.render.charts import ChartFormat
+from cchc_cli.render.styles import md_escape
 from cchc_cli.services.report import ReportResult
 
 __all__ = [
@@ -79,14 +79,11 @@ def _cell(value: object) -> str:
     return " ".join(str(value).split())
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
-
-
 def _md_text(value: Any) -> Any:
     """Every string of the context, for Markdown: characters Markdown (or the HTML it
     allows) would read as markup are escaped, so text from a plan stays text."""
     if isinstance(value, str):
-        return _MD_SPECIAL.sub(r"\\\1", value)
+        return md_escape(value)
     if isinstance(value, dict):
         return {key: _md_text(item) for key, item in value.items()}
     if isinstance(value, list):

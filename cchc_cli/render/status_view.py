@@ -67,7 +67,8 @@ def status_text(result: StatusResult) -> RenderableType:
     header.append(f"\nAs of {format_day(as_of)} ({WEEKDAYS[as_of.weekday()]})", style="bold")
     if result.unit:
         header.append(f" · unit {clean(result.unit)}")
-    header.append(f"\nPlan {clean(result.plan.id)} · due soon = within {result.horizon_days} days")
+    header.append(f"\nPlan {clean(result.plan.id)} · revision {clean(result.revision.text)}")
+    header.append(f" · due soon = within {result.horizon_days} days")
     counts = Text("Tasks: ", style="bold")
     shown = [state for state, count in result.counts.items() if count or state != "cancelled"]
     for index, state in enumerate(shown):

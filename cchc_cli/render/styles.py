@@ -10,7 +10,7 @@ import re
 
 from cchc_cli.model.terms import TargetStatus, TaskState
 
-__all__ = ["STATE_LABEL", "STATE_STYLE", "TARGET_LABEL", "TARGET_STYLE", "clean"]
+__all__ = ["STATE_LABEL", "STATE_STYLE", "TARGET_LABEL", "TARGET_STYLE", "clean", "md_escape"]
 
 STATE_LABEL: dict[TaskState, str] = {
     "overdue": "overdue",
@@ -48,3 +48,12 @@ def clean(text: str) -> str:
     """Text from a plan or an export, safe to show: control characters (escape
     sequences that clear a screen or set a window title) become ``�``."""
     return _CONTROL.sub("\N{REPLACEMENT CHARACTER}", text)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def md_escape(text: str) -> str:
+    """Text for Markdown: characters Markdown (or the HTML it allows) would read as
+    markup are escaped, so text from a plan stays text."""
+    return _MD_SPECIAL.sub(r"\\\1", text)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -84,9 +84,10 @@ def measure_plan(
     plan = workspace.plan
     period = choose_period(workspace, choice)
     today = as_of_date(as_of, plan.calendar.timezone)
-    return run_kpi(
+    result = run_kpi(
         plan, workspace.directory, period, as_of=today, by=keys, data=data, rejects=rejects
     )
+    return replace(result, revision=workspace.revision.text)
 
 
 def data_failure(result: KpiResult | ScoreResult, *, strict: bool = False) -> str | None:

@@ -116,7 +116,7 @@ class Provenance:
     plan_sha256: str
     files: list[DataFile]
     revision: str | None = None
-    """The git revision of the plan, when the plan is versioned (not yet read)."""
+    """The plan's revision stamp (short commit, tag, "modified"), or "unversioned"."""
 
 
 @dataclass(frozen=True)
@@ -221,7 +221,9 @@ def build_report(workspace: Workspace, request: ReportRequest) -> ReportResult:
         unit_names={unit.code: unit.name for unit in plan.units},
         monthly=measured.monthly,
         datasets=measured.datasets,
-        provenance=Provenance(plan.meta.id, _plan_digest(workspace), measured.files),
+        provenance=Provenance(
+            plan.meta.id, _plan_digest(workspace), measured.files, workspace.revision.text
+        ),
         scorecard=measured.scorecard,
         scorecard_source=plan.scorecards[0].source if plan.scorecards else None,
     )

@@ -12,6 +12,7 @@ from cchc_cli.dates import as_of_date, format_day
 from cchc_cli.model.terms import TARGET_STATUSES, TargetStatus
 from cchc_cli.schedule.agenda import StatusReport, build_status
 from cchc_cli.services.workspace import Workspace
+from cchc_cli.vcs.stamp import NO_STAMP, Stamp
 
 __all__ = [
     "NO_DATA",
@@ -81,6 +82,8 @@ class StatusResult(StatusReport):
     targets: TargetsSummary = TargetsSummary("no_data", NO_DATA, {}, [])
     score: ScoreLine | None = None
     """The plan's scorecard over the year so far, when the plan has one and data."""
+    revision: Stamp = NO_STAMP
+    """The plan's revision (cchc_cli.vcs.stamp)."""
 
 
 def plan_status(
@@ -98,7 +101,12 @@ def plan_status(
     if targets is None and view.measured:
         targets, note, score = measured_targets(workspace, day)
     fields = {name: getattr(report, name) for name in StatusReport.__dataclass_fields__}
-    return StatusResult(**fields, targets=TargetsSummary.of(targets, note), score=score)
+    return StatusResult(
+        **fields,
+        targets=TargetsSummary.of(targets, note),
+        score=score,
+        revision=workspace.revision,
+    )
 
 
 Measured = tuple[list[TargetLine] | None, str | None, ScoreLine | None]

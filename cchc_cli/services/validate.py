@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from cchc_cli.findings import Finding
+if TYPE_CHECKING:
+    from cchc_cli.loading.plan_loader import LoadResult
+
+from cchc_cli.findings import Finding, count_levels
 
 __all__ = ["ValidateResult", "validate_plan"]
 
@@ -25,12 +28,22 @@ class ValidateResult:
     """Tasks, targets, units and duties of a valid plan; None when it is not valid."""
 
 
-def validate_plan(directory: Path, *, strict: bool = False) -> ValidateResult:
-    """Load and check every plan file under ``directory``; never raises for a finding."""
+def validate_plan(
+    directory: Path, *, strict: bool = False, parent: Path | None = None
+) -> ValidateResult:
+    """Load and check every plan file under ``directory``; never raises for a finding.
+
+    With ``parent`` (a unit plan's department plan), ``parent`` references are checked
+    too (:mod:`cchc_cli.checks.parent`); an invalid parent plan is a FindingsError.
+    """
     from cchc_cli.loading import load_plan
 
     result = load_plan(directory)
     plan = result.plan
+    findings = list(result.findings)
+    if parent is not None and plan is not None:
+        findings.extend(_parent_findings(result, parent))
+    errors, warnings = count_levels(findings)
     counts = None
     if plan is not None:
         counts = {
@@ -42,9 +55,26 @@ def validate_plan(directory: Path, *, strict: bool = False) -> ValidateResult:
     return ValidateResult(
         directory=directory,
         files=len(result.files),
-        findings=result.findings,
-        errors=result.errors,
-        warnings=result.warnings,
-        failed=result.errors > 0 or (strict and result.warnings > 0),
+        findings=findings,
+        errors=errors,
+        warnings=warnings,
+        failed=errors > 0 or (strict and warnings > 0),
         counts=counts,
     )
+
+
+def _parent_findings(result: LoadResult, parent_dir: Path) -> list[Finding]:
+    from cchc_cli.checks.parent import check_parent_references
+    from cchc_cli.loading import require_plan
+    from cchc_cli.loading.locate import locate
+
+    assert result.plan is not None  # noqa: S101 - the caller checked
+    parent, _ = require_plan(parent_dir)
+    located = []
+    for finding in check_parent_references(result.plan, parent):
+        origin = finding.origin
+        if origin is None:
+            located.append(finding)
+        else:
+            located.append(finding.located(*locate(result.trees.get(origin.file), origin.path)))
+    return located

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from cchc_cli.loading.plan_loader import LoadResult
     from cchc_cli.model import Plan
     from cchc_cli.schedule.view import PlanSchedule
+    from cchc_cli.vcs.stamp import Stamp
 
 __all__ = ["Workspace"]
 
@@ -30,6 +31,7 @@ class Workspace:
     """Files named on the command line, read and validated with the plan (``--scheme``)."""
     _loaded: tuple[Plan, LoadResult] | None = field(default=None, repr=False)
     _schedule: PlanSchedule | None = field(default=None, repr=False)
+    _stamp: Stamp | None = field(default=None, repr=False)
 
     def _load(self) -> tuple[Plan, LoadResult]:
         if self._loaded is None:
@@ -56,3 +58,12 @@ class Workspace:
 
             self._schedule = load_schedule(self.directory, plan=lambda: self.plan)
         return self._schedule
+
+    @property
+    def revision(self) -> Stamp:
+        """The plan's revision stamp (short commit, tag, "modified"; or "unversioned")."""
+        if self._stamp is None:
+            from cchc_cli.vcs.stamp import stamp_of
+
+            self._stamp = stamp_of(self.directory)
+        return self._stamp

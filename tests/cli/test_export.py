@@ -25,7 +25,9 @@ def test_export_is_stable_complete_and_valid_again(cli: Invoke) -> None:
         "datasets",
         "reports",
         "scorecards",
+        "revision",  # the revision stamp: which commit the export comes from
     ]
+    assert set(data.pop("revision")) == {"text", "commit", "tag", "branch", "modified"}
     assert [task["id"] for task in data["tasks"]] == [f"PL.{n}" for n in range(1, 20)]
     assert all(target["id"] and target["ref"] for target in data["targets"])
     assert data["plan"]["signer"]["name"] == "Phạm Quốc Hiệu"

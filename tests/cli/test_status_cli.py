@@ -58,6 +58,7 @@ def test_status_json_has_stable_keys_and_iso_dates(cli: Invoke, shipped_plan: Pa
         "next_report",
         "targets",
         "score",
+        "revision",  # the plan's revision stamp (tests/vcs/test_stamp.py)
     ]
     assert data["as_of"] == "2024-03-05"
     assert data["counts"] == {
