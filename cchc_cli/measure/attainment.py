@@ -17,16 +17,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
 from cchc_cli.measure.periods import month_periods, named_period
 from cchc_cli.model.targets import Target
-from cchc_cli.model.terms import Period, PeriodRule, TargetStatus
-
-Number = int | float
-"""A count stays an ``int`` (so JSON says 628, not 628.0); a share may be a float."""
+from cchc_cli.model.terms import Period, PeriodRule
+from cchc_cli.results.measures import Figure, TargetResult
 
 CUMULATIVE_SOURCES = ("measurements", "plan")
 """Figures that accumulate over the year (report figures are *lũy kế*: units inspected so
@@ -35,54 +32,10 @@ with the threshold's share of the year elapsed."""
 
 __all__ = [
     "CUMULATIVE_SOURCES",
-    "Figure",
-    "TargetResult",
     "error_budget",
     "judge",
     "project_year_end",
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class Figure:
-    """A measured ratio (or a value given as such) for one period."""
-
-    numerator: Number | None
-    denominator: Number | None
-    value: float | None
-    """Percent; None when the denominator is zero."""
-    source: str
-    """``formula``, ``custom:<dataset>``, ``measurements`` …"""
-
-    @classmethod
-    def ratio(cls, numerator: float, denominator: float, source: str) -> Figure:
-        value = None if denominator == 0 else round(100 * numerator / denominator, 2)
-        return cls(numerator, denominator, value, source)
-
-
-@dataclass
-class TargetResult:
-    """One target's standing for a period (what ``cchc kpi`` and ``cchc status`` show)."""
-
-    ref: str
-    target: str
-    measure: str
-    numerator: Number | None
-    denominator: Number | None
-    value: float | None
-    """Percent, rounded to 2 decimals."""
-    op: str | None
-    threshold: Number | None
-    met: bool | None
-    status: TargetStatus
-    source: str | None = None
-    error_budget: int | None = None
-    """How many more bad items (late dossiers…) before the value drops below the threshold."""
-    projection: float | None = None
-    """Year-end value projected from the monthly trend of the year so far (percent)."""
-    note: str | None = None
-    threshold_text: str = ""
-    """The commitment in short form, in the target's unit: ``> 95%``, ``>= 1 count``."""
 
 
 def _exact(number: float) -> Fraction:

@@ -28,6 +28,7 @@ from cchc_cli.measure.fields import DATE_FIELDS
 from cchc_cli.measure.importer import STORED, ImportedFile, PreparedFile
 from cchc_cli.measure.lines import line_numbers
 from cchc_cli.measure.sniff import clip
+from cchc_cli.results.measures import DatasetSummary, RowNote
 
 if TYPE_CHECKING:
     import duckdb
@@ -40,18 +41,6 @@ MAX_INVALID_SHARE = 0.10
 """More invalid rows than this share of a dataset (or all of them) fails ``cchc kpi``
 (exit 1): its figures would describe what is left, not the office's work."""
 _DATE_OF_PROBLEM = {2: "received_at", 3: "due_at", 4: "resolved_at"}
-
-
-@dataclass(frozen=True, slots=True)
-class RowNote:
-    """One row set aside: where (file, line) and why."""
-
-    file: str
-    line: int
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.reason}"
 
 
 @dataclass
@@ -109,6 +98,22 @@ class DatasetReport:
             f"dataset '{self.dataset}': {what} ({share}) set aside as invalid, more than "
             f"the {MAX_INVALID_SHARE:.0%} cchc accepts: the figures above do not describe "
             "the export; fix the rows or the dataset's settings (date_formats, columns)"
+        )
+
+    def summary(self) -> DatasetSummary:
+        """What a result reports of this dataset (counts, examples, verdict)."""
+        return DatasetSummary(
+            self.dataset,
+            list(self.files),
+            self.rows,
+            self.used,
+            self.invalid,
+            self.duplicates,
+            list(self.invalid_examples),
+            list(self.duplicate_examples),
+            self.imported,
+            self.unshown,
+            self.verdict(),
         )
 
     def as_dict(self) -> dict[str, Any]:

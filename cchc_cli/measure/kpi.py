@@ -10,25 +10,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 from cchc_cli.errors import UserError
-from cchc_cli.measure.attainment import Figure, TargetResult, elapsed_months, judge
+from cchc_cli.measure.attainment import elapsed_months, judge
 from cchc_cli.measure.cube import GROUP_COLUMNS, Cube
 from cchc_cli.measure.formulas import BALANCES, FORMULAS, PLAN_FORMULAS, plan_tasks_done
-from cchc_cli.measure.hygiene import DatasetReport, RowNote
+from cchc_cli.measure.hygiene import DatasetReport
 from cchc_cli.measure.measurements import Measurement, pick
 from cchc_cli.measure.periods import month_periods, named_period
 from cchc_cli.model.datasets import CustomMeasure, Dataset
 from cchc_cli.model.plan import Plan
 from cchc_cli.model.tasks import Task
-from cchc_cli.model.terms import Period, PeriodRule
+from cchc_cli.model.terms import Period
+from cchc_cli.results.measures import BreakdownRow, Figure, KpiResult, TargetResult
 
 __all__ = [
     "BY_KEYS",
-    "BreakdownRow",
-    "DatasetSummary",
-    "KpiResult",
     "Measures",
     "check_period_has_targets",
     "evaluate_targets",
@@ -121,76 +119,6 @@ def _from_rows(rows: list[Measurement]) -> Figure:
         return Figure.ratio(numerator, denominator, "measurements")
     value = rows[0].value if len(rows) == 1 else None
     return Figure(None, None, value, "measurements")
-
-
-@dataclass
-class BreakdownRow:
-    """One group of ``--by``: its keys and every measure's figure."""
-
-    keys: dict[str, str | None]
-    measures: dict[str, Figure]
-
-
-@dataclass(frozen=True)
-class DatasetSummary:
-    """What one dataset held in this run, and the rows set aside (with examples)."""
-
-    dataset: str
-    files: list[str]
-    rows: int
-    used: int
-    invalid: int
-    duplicates: int
-    invalid_examples: list[RowNote]
-    duplicate_examples: list[RowNote]
-    imported: int
-    """How many files were parsed in this run (the others came from the cache)."""
-    unshown: int = 0
-    """Rows set aside beyond the examples kept ("… and N more")."""
-    verdict: str | None = None
-    """Why the figures cannot be trusted (too many rows invalid), or None."""
-
-    @property
-    def clean(self) -> bool:
-        return self.invalid == 0 and self.duplicates == 0
-
-    @classmethod
-    def of(cls, report: DatasetReport) -> DatasetSummary:
-        return cls(
-            report.dataset,
-            list(report.files),
-            report.rows,
-            report.used,
-            report.invalid,
-            report.duplicates,
-            list(report.invalid_examples),
-            list(report.duplicate_examples),
-            report.imported,
-            report.unshown,
-            report.verdict(),
-        )
-
-
-@dataclass
-class KpiResult:
-    """Every target measured for a period, the measures behind them and their data."""
-
-    kind: ClassVar[str] = "kpi"
-    plan: str
-    period: Period
-    period_rule: PeriodRule
-    as_of: date
-    targets: list[TargetResult]
-    measures: dict[str, Figure]
-    breakdown: list[BreakdownRow]
-    datasets: list[DatasetSummary]
-    by: tuple[str, ...] = ()
-    labels: dict[str, dict[str, str]] = field(default_factory=dict)
-    """Display names by breakdown key: unit code → name, procedure code → name."""
-    rejects: str | None = None
-    """Where every row set aside was written (``--rejects``), if asked."""
-    revision: str | None = None
-    """The plan's revision stamp, set by the kpi service."""
 
 
 def _time_buckets(plan: Plan, period: Period, key: str) -> list[Period]:
@@ -345,7 +273,7 @@ def run_kpi(
         judge_all(plan, measures, period, as_of),
         overall,
         _breakdown(plan, measures, window, by) if by else [],
-        [DatasetSummary.of(report) for report in measures.reports],
+        [report.summary() for report in measures.reports],
         tuple(by),
         labels,
         None if rejects is None else str(rejects),

@@ -13,19 +13,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from cchc_cli.measure.attainment import Figure, TargetResult
 from cchc_cli.measure.formulas import FORMULAS
-from cchc_cli.measure.kpi import (
-    BreakdownRow,
-    DatasetSummary,
-    _breakdown,
-    judge_all,
-    measured_window,
-)
+from cchc_cli.measure.kpi import _breakdown, judge_all, measured_window
 from cchc_cli.measure.periods import month_periods
-from cchc_cli.measure.scoring import Score, score_card
+from cchc_cli.measure.scoring import score_card
 from cchc_cli.model.plan import Plan
 from cchc_cli.model.terms import Period
+from cchc_cli.results.measures import BreakdownRow, DatasetSummary, Figure, TargetResult
+from cchc_cli.results.scores import Score
 
 __all__ = ["DataFile", "ReportMeasures", "measure_report"]
 
@@ -99,7 +94,7 @@ def measure_report(
         targets,
         by_unit,
         monthly,
-        [DatasetSummary.of(report) for report in measures.reports],
+        [report.summary() for report in measures.reports],
         files,
         scorecard,
     )

@@ -7,8 +7,8 @@ from typing import Any
 
 from cchc_cli.render.registry import Output
 from cchc_cli.render.styles import clean, md_escape
+from cchc_cli.results.changes import FieldChange, ItemChange
 from cchc_cli.services.diff import DiffResult
-from cchc_cli.vcs.compare import FieldChange, ItemChange
 
 __all__ = ["diff_md", "diff_text", "field_line", "summary_line"]
 

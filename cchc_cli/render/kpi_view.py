@@ -7,10 +7,9 @@ import io
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from cchc_cli.measure.attainment import TargetResult
-from cchc_cli.measure.kpi import BreakdownRow, KpiResult
 from cchc_cli.model.terms import TARGET_STATUSES
 from cchc_cli.render.styles import TARGET_LABEL, TARGET_STYLE, clean
+from cchc_cli.results.measures import BreakdownRow, KpiResult, TargetResult
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult

@@ -13,12 +13,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from cchc_cli.i18n import vi
-from cchc_cli.measure.kpi import BreakdownRow
 from cchc_cli.render.report_scorecard import scorecard_chart_rows, scorecard_context
 from cchc_cli.render.styles import clean
+from cchc_cli.results.measures import BreakdownRow
+from cchc_cli.results.revision import UNVERSIONED
 from cchc_cli.services.report import AreaResult, ReportResult, TargetRow, TaskProgress
 from cchc_cli.services.report_upcoming import Upcoming
-from cchc_cli.vcs.stamp import UNVERSIONED
 
 __all__ = ["TREND_MEASURES", "report_context"]
 

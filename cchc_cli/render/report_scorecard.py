@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from cchc_cli.i18n import vi
-from cchc_cli.measure.scoring import IndicatorScore, Score
+from cchc_cli.results.scores import IndicatorScore, Score
 from cchc_cli.services.report import ReportResult
 
 __all__ = ["scorecard_chart_rows", "scorecard_context"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 import io
 
-from cchc_cli.measure.scoring import IndicatorScore, Score, ScoreResult
 from cchc_cli.render.kpi_view import csv_cell
 from cchc_cli.render.styles import clean
+from cchc_cli.results.scores import IndicatorScore, Score, ScoreResult
 
 __all__ = ["gap_sentence", "points", "score_csv", "score_markdown", "score_text"]
 

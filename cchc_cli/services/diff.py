@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from cchc_cli.vcs.compare import ItemChange
+from cchc_cli.results.changes import ItemChange
 
 if TYPE_CHECKING:
     from cchc_cli.sources.base import PlanSource

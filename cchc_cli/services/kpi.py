@@ -9,12 +9,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cchc_cli.errors import UserError
-from cchc_cli.measure.kpi import BY_KEYS, KpiResult
+from cchc_cli.measure.kpi import BY_KEYS
 from cchc_cli.model.terms import Period
+from cchc_cli.results.measures import KpiResult
 from cchc_cli.services.workspace import Workspace
 
 if TYPE_CHECKING:
-    from cchc_cli.measure.scoring import ScoreResult
+    from cchc_cli.results.scores import ScoreResult
 
 __all__ = [
     "PeriodChoice",

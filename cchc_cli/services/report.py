@@ -18,15 +18,14 @@ from pathlib import Path
 from typing import ClassVar
 
 from cchc_cli.errors import UserError
-from cchc_cli.measure.attainment import TargetResult
-from cchc_cli.measure.kpi import BreakdownRow, DatasetSummary
 from cchc_cli.measure.report_measures import DataFile
-from cchc_cli.measure.scoring import Score
 from cchc_cli.model.meta import PlanMeta
 from cchc_cli.model.narrative import ReportNarrative
 from cchc_cli.model.plan import Plan
 from cchc_cli.model.tasks import ProgressUpdate, Task
 from cchc_cli.model.terms import Period, TaskState
+from cchc_cli.results.measures import BreakdownRow, DatasetSummary, TargetResult
+from cchc_cli.results.scores import Score
 from cchc_cli.schedule.state import ItemState
 from cchc_cli.services.report_period import ReportPeriod, choose_report_period
 from cchc_cli.services.report_upcoming import Upcoming, upcoming

@@ -17,9 +17,9 @@ from cchc_cli.errors import UserError
 from cchc_cli.model.terms import Period
 
 if TYPE_CHECKING:
-    from cchc_cli.measure.attainment import TargetResult
     from cchc_cli.model.plan import Plan
     from cchc_cli.model.targets import Target
+    from cchc_cli.results.measures import TargetResult
     from cchc_cli.services.kpi import PeriodChoice
 
 __all__ = ["RollupResult", "RollupTarget", "UnitFigure", "UnitProgress", "rollup_plans"]

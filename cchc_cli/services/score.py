@@ -12,9 +12,9 @@ from cchc_cli.services.kpi import PeriodChoice, choose_period
 from cchc_cli.services.workspace import Workspace
 
 if TYPE_CHECKING:
-    from cchc_cli.measure.scoring import ScoreResult
     from cchc_cli.model.plan import Plan
     from cchc_cli.model.scorecard import Scorecard
+    from cchc_cli.results.scores import ScoreResult
 
 __all__ = ["SCORE_BY", "choose_scheme", "scheme_workspace", "score_plan"]
 
@@ -66,9 +66,10 @@ def score_plan(
 ) -> ScoreResult:
     """Score the plan's scheme for the chosen period (and each unit or month, ``by``)."""
     from cchc_cli.dates import as_of_date
-    from cchc_cli.measure.kpi import DatasetSummary, measured_window
+    from cchc_cli.measure.kpi import measured_window
     from cchc_cli.measure.load import load_measures
-    from cchc_cli.measure.scoring import ScoreResult, score_card, score_rows
+    from cchc_cli.measure.scoring import score_card, score_rows
+    from cchc_cli.results.scores import ScoreResult
     from cchc_cli.suggest import did_you_mean
 
     if by is not None and by not in SCORE_BY:
@@ -92,5 +93,5 @@ def score_plan(
         score_card(card, measures, window),
         by,
         score_rows(plan, card, measures, window, by) if by else [],
-        [DatasetSummary.of(report) for report in measures.reports],
+        [report.summary() for report in measures.reports],
     )

@@ -10,9 +10,9 @@ from typing import ClassVar, Literal
 
 from cchc_cli.dates import as_of_date, format_day
 from cchc_cli.model.terms import TARGET_STATUSES, TargetStatus
+from cchc_cli.results.revision import NO_STAMP, Stamp
 from cchc_cli.schedule.agenda import StatusReport, build_status
 from cchc_cli.services.workspace import Workspace
-from cchc_cli.vcs.stamp import NO_STAMP, Stamp
 
 __all__ = [
     "NO_DATA",

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from cchc_cli.loading.plan_loader import LoadResult
     from cchc_cli.model import Plan
+    from cchc_cli.results.revision import Stamp
     from cchc_cli.schedule.view import PlanSchedule
-    from cchc_cli.vcs.stamp import Stamp
 
 __all__ = ["Workspace"]
 

@@ -4,44 +4,18 @@ field, each change classified as breaking or not (:mod:`cchc_cli.vcs.classify`).
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from dataclasses import replace
+from typing import Any
 
+from cchc_cli.results.changes import FieldChange, ItemChange
 from cchc_cli.vcs.classify import added_or_removed, breaking_reason, target_reason
 from cchc_cli.vcs.items import Item, ItemKey
 
-__all__ = ["FieldChange", "ItemChange", "compare_fields", "compare_items", "word_diff"]
+__all__ = ["compare_fields", "compare_items", "word_diff"]
 
-ChangeKind = Literal["added", "removed", "modified"]
 _KIND_ORDER = ("plan", "unit", "area", "target", "task", "duty", "dataset", "report")
 _LONG_TEXT = 60
 """Texts longer than this are shown as a word diff rather than whole."""
-
-
-@dataclass(frozen=True)
-class FieldChange:
-    """One field of an item, before and after; ``breaking`` says why it weakens the plan."""
-
-    field: str
-    before: Any
-    after: Any
-    breaking: str | None = None
-    words: str | None = None
-    """For long texts: the changed words, ``[-old-]{+new+}``, with a little context."""
-
-
-@dataclass(frozen=True)
-class ItemChange:
-    """An item added, removed or modified (matched by id across files)."""
-
-    kind: str
-    id: str
-    change: ChangeKind
-    file: str
-    """Where the item is (after the change; before it, when removed)."""
-    fields: list[FieldChange] = field(default_factory=list)
-    breaking: list[str] = field(default_factory=list)
-    """Why this change weakens the plan; empty when it does not."""
 
 
 def word_diff(before: str, after: str, context: int = 3) -> str:

@@ -13,7 +13,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from cchc_cli.vcs.compare import FieldChange, compare_items
+from cchc_cli.results.changes import FieldChange
+from cchc_cli.vcs.compare import compare_items
 from cchc_cli.vcs.items import Item, ItemKey
 
 __all__ = ["HistoryEntry", "ItemHistory", "entry_text"]

@@ -10,29 +10,13 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["NO_STAMP", "UNVERSIONED", "Stamp", "stamp_of"]
+from cchc_cli.results.revision import NO_STAMP, Stamp
 
-UNVERSIONED = "unversioned"
+__all__ = ["stamp_of"]
+
 _TIMEOUT = 10
-
-
-@dataclass(frozen=True)
-class Stamp:
-    """The plan's revision. ``text`` is what people read: ``3c105a7 v2024.1 modified``."""
-
-    text: str
-    commit: str | None = None
-    tag: str | None = None
-    branch: str | None = None
-    """``None`` on a detached HEAD."""
-    modified: bool = False
-
-
-NO_STAMP = Stamp(UNVERSIONED)
-"""The stamp of a plan outside any repository."""
 
 
 def _git(directory: Path, *args: str) -> str | None:

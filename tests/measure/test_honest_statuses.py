@@ -8,11 +8,12 @@ from datetime import date
 import pytest
 
 from cchc_cli.errors import UserError
-from cchc_cli.measure.attainment import Figure, judge
+from cchc_cli.measure.attainment import judge
 from cchc_cli.measure.kpi import measured_window
 from cchc_cli.measure.periods import named_period
 from cchc_cli.model.targets import Target
 from cchc_cli.model.terms import Period
+from cchc_cli.results.measures import Figure
 from cchc_cli.schedule.history import status_on
 
 YEAR = named_period("calendar", 2024, "Y")

@@ -7,10 +7,11 @@ from datetime import date
 import pytest
 
 from cchc_cli.errors import UserError
-from cchc_cli.measure.attainment import Figure, error_budget, judge, project_year_end
+from cchc_cli.measure.attainment import error_budget, judge, project_year_end
 from cchc_cli.measure.periods import named_period, parse_period_label, select_period
 from cchc_cli.model.targets import Target
 from cchc_cli.model.terms import PeriodRule
+from cchc_cli.results.measures import Figure
 
 
 @pytest.mark.parametrize(

@@ -96,9 +96,9 @@ def test_the_rule_at_above_and_below_target() -> None:
 
 
 def test_just_below_target_is_partial_even_when_the_points_round_up() -> None:
-    from cchc_cli.measure.attainment import Figure
     from cchc_cli.measure.scoring import _indicator
     from cchc_cli.model.scorecard import ScoreIndicator
+    from cchc_cli.results.measures import Figure
 
     indicator = ScoreIndicator(
         id="x", title="x", points=8, target=100, measure="digitized_share", source="test"
