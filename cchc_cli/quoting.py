@@ -8,7 +8,7 @@ from __future__ import annotations
 import reprlib
 import unicodedata
 
-__all__ = ["QUOTE_LIMIT", "quote"]
+__all__ = ["QUOTE_LIMIT", "quote", "shorten"]
 
 QUOTE_LIMIT = 80
 """How many characters of a user's text a message shows."""
@@ -40,3 +40,14 @@ def quote(value: object, limit: int = QUOTE_LIMIT) -> str:
         shown = f"{shown}…' ({len(text):,} characters"
         return f"'{shown})"
     return f"'{shown}'"
+
+
+def shorten(text: str, length: int, *, at_word: bool = False) -> str:
+    """``text`` on one line (runs of white space folded), cut to ``length`` characters
+    with "…" — after the last whole word when ``at_word``."""
+    text = " ".join(text.split())
+    if len(text) <= length:
+        return text
+    if at_word:
+        return text[:length].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return text[: length - 1].rstrip() + "…"

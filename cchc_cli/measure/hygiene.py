@@ -75,15 +75,6 @@ class DatasetReport:
         examples = len(self.invalid_examples) + len(self.duplicate_examples)
         return self.invalid + self.duplicates - examples
 
-    def more_note(self, *, listed: bool) -> str | None:
-        """The line under the examples when they are cut ("… and 12 more"); ``listed``:
-        every row is being written to a rejects file already."""
-        if not self.unshown:
-            return None
-        return f"  … and {self.unshown:,} more" + (
-            "" if listed else " (--rejects FILE lists them all)"
-        )
-
     @property
     def mostly_invalid(self) -> bool:
         return self.rows > 0 and self.invalid > MAX_INVALID_SHARE * self.rows

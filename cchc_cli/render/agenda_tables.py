@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from cchc_cli.dates import WEEKDAYS, format_day
+from cchc_cli.quoting import shorten
 from cchc_cli.render.styles import STATE_LABEL, STATE_STYLE, clean
 from cchc_cli.schedule.state import ItemState
 
@@ -21,11 +22,6 @@ __all__ = [
 
 _TITLE_LENGTH = 80
 """Task contents run to several sentences; the tables show their start."""
-
-
-def _shorten(text: str, length: int) -> str:
-    text = " ".join(clean(text).split())
-    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
 
 def who_text(item: ItemState) -> str:
@@ -76,7 +72,7 @@ def items_table(items: Sequence[ItemState], *, show_state: bool = False) -> Rend
     table.add_column("Due", min_width=21)
     notes: list[str] = []
     for item in items:
-        what = _shorten(item.title, _TITLE_LENGTH)
+        what = shorten(clean(item.title), _TITLE_LENGTH)
         if item.occurrence is not None and item.occurrence.period:
             what = f"{what} ({item.occurrence.period})"
         due = Text(item.occurrence.text() if item.occurrence else "—")

@@ -9,10 +9,11 @@ and the raw numbers the charts need. The shape is pinned by
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from cchc_cli.i18n import vi
+from cchc_cli.quoting import shorten
 from cchc_cli.render.report_scorecard import scorecard_chart_rows, scorecard_context
 from cchc_cli.render.styles import clean
 from cchc_cli.results.measures import BreakdownRow
@@ -20,7 +21,7 @@ from cchc_cli.results.revision import UNVERSIONED
 from cchc_cli.services.report import AreaResult, ReportResult, TargetRow, TaskProgress
 from cchc_cli.services.report_upcoming import Upcoming
 
-__all__ = ["TREND_MEASURES", "report_context"]
+__all__ = ["TREND_MEASURES", "map_text", "report_context"]
 
 TREND_MEASURES = (
     "on_time_rate",
@@ -114,11 +115,6 @@ def _area(area: AreaResult, number: str) -> dict[str, Any]:
     }
 
 
-def _short(text: str, length: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
-
-
 def _assessment(result: ReportResult) -> tuple[list[str], list[str], list[str]]:
     """Strengths, weaknesses and proposals that the data and the tasks yield."""
     strengths, weaknesses, proposals = [], [], []
@@ -132,11 +128,11 @@ def _assessment(result: ReportResult) -> tuple[list[str], list[str], list[str]]:
             strengths.append(line + ".")
         elif row.result.status in ("missed", "at_risk"):
             weaknesses.append(line + (f"; {target['note']}." if target["note"] else "."))
-    strengths += [f"Nhiệm vụ {t.id} đã hoàn thành: {_short(t.content)}" for t in result.done]
+    strengths += [f"Nhiệm vụ {t.id} đã hoàn thành: {shorten(t.content, 90)}" for t in result.done]
     for task in result.overdue:
         weaknesses.append(
             f"Nhiệm vụ {task.id} ({', '.join(task.lead)}) quá hạn "
-            f"{task.working_days_late or 0} ngày làm việc: {_short(task.content)}"
+            f"{task.working_days_late or 0} ngày làm việc: {shorten(task.content, 90)}"
         )
     tasks = [t for area in (result.direction, *result.areas) for t in area.tasks]
     weaknesses += [f"{task.id}: {problem}" for task in tasks for problem in task.problems]
@@ -157,10 +153,15 @@ def _reason(text: str) -> str:
     return text
 
 
+def _titles(result: ReportResult) -> dict[str, str]:
+    """Measure id → its Vietnamese name, as the report's targets carry them."""
+    return {row.result.measure: row.measure_title for row in result.targets}
+
+
 def _breakdown(result: ReportResult) -> dict[str, Any]:
     rows: list[BreakdownRow] = result.by_unit
     measures = [m for m in TREND_MEASURES if any(m in row.measures for row in rows)]
-    titles = {row.result.measure: row.measure_title for row in result.targets}
+    titles = _titles(result)
     return {
         "title": vi.LABELS["breakdown_title"],
         "columns": [vi.LABELS["unit_column"], *(titles.get(m, m) for m in measures)],
@@ -181,7 +182,7 @@ def _charts(result: ReportResult) -> dict[str, Any]:
     attainment = [
         {
             "ref": row.result.ref,
-            "label": _short(f"{row.result.ref} {row.measure_title}", 60),
+            "label": shorten(f"{row.result.ref} {row.measure_title}", 60),
             "value": row.result.value,
             "threshold": row.result.threshold,
             "status": row.result.status,
@@ -191,7 +192,7 @@ def _charts(result: ReportResult) -> dict[str, Any]:
         and row.result.threshold is not None
         and row.unit == "percent"
     ]
-    titles = {row.result.measure: row.measure_title for row in result.targets}
+    titles = _titles(result)
     months = [row.keys.get("month") or "" for row in result.monthly]
     series = {
         titles.get(measure, measure): [
@@ -329,20 +330,22 @@ def report_context(
     )
 
 
+def map_text(value: Any, change: Callable[[str], str]) -> Any:
+    """``value`` (a context: dicts and lists of strings and numbers) with ``change``
+    applied to every string in it."""
+    if isinstance(value, str):
+        return change(value)
+    if isinstance(value, dict):
+        return {key: map_text(item, change) for key, item in value.items()}
+    if isinstance(value, list):
+        return [map_text(item, change) for item in value]
+    return value
+
+
 def _scrub_context(context: dict[str, Any]) -> dict[str, Any]:
-    return {key: _scrubbed(value) for key, value in context.items()}
-
-
-def _scrubbed(value: Any) -> Any:
     """Every string of the context without control characters: an escape sequence in a
     plan must not reach a terminal through Markdown, nor break the Word file's XML."""
-    if isinstance(value, str):
-        return clean(value)
-    if isinstance(value, dict):
-        return {key: _scrubbed(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_scrubbed(item) for item in value]
-    return value
+    return {key: map_text(value, clean) for key, value in context.items()}
 
 
 def _upcoming_line(item: Upcoming) -> str:
@@ -350,7 +353,7 @@ def _upcoming_line(item: Upcoming) -> str:
         when = f"quá hạn từ {vi.day(item.due)}, cần hoàn thành ngay"
     else:
         when = f"hạn {vi.day(item.due)}" if item.due else item.deadline
-    return f"{item.id} — {_short(item.title)} ({', '.join(item.who)}; {when})"
+    return f"{item.id} — {shorten(item.title, 90)} ({', '.join(item.who)}; {when})"
 
 
 def _opening(result: ReportResult, phrase: str) -> str:

@@ -79,18 +79,6 @@ def _cell(value: object) -> str:
     return " ".join(str(value).split())
 
 
-def _md_text(value: Any) -> Any:
-    """Every string of the context, for Markdown: characters Markdown (or the HTML it
-    allows) would read as markup are escaped, so text from a plan stays text."""
-    if isinstance(value, str):
-        return md_escape(value)
-    if isinstance(value, dict):
-        return {key: _md_text(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_md_text(item) for item in value]
-    return value
-
-
 def report_markdown(
     result: ReportResult, dirs: Sequence[Path], images: dict[str, str] | None = None
 ) -> str:
@@ -101,11 +89,12 @@ def report_markdown(
 
 
 def _markdown(context: dict[str, Any], dirs: Sequence[Path]) -> str:
+    from cchc_cli.render.report_context import map_text
     from cchc_cli.render.templating import load_template, render_template, sandbox
 
     env = sandbox(dirs)
     env.filters["cell"] = _cell
-    return render_template(load_template(env, "report.md.j2"), _md_text(context))
+    return render_template(load_template(env, "report.md.j2"), map_text(context, md_escape))
 
 
 def _targets(

@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cchc_cli.quoting import shorten
 from cchc_cli.schedule.rules import Occurrence, occurrences
 from cchc_cli.schedule.view import DutyItem, PlanSchedule, TaskItem
 
@@ -48,16 +49,11 @@ def _alarm(summary: str, *, related_end: bool) -> Component:
     return alarm
 
 
-def _short(text: str, length: int = 80) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
-
-
 def _todo(view: PlanSchedule, task: TaskItem, stamp: datetime) -> Component:
     from icalendar import Todo
 
     todo = Todo()
-    summary = f"{task.id} {_short(task.content)}"
+    summary = f"{task.id} {shorten(task.content, 80)}"
     todo.add("uid", uid(view, task.id))
     todo.add("dtstamp", stamp)
     todo.add("summary", summary)

@@ -24,6 +24,7 @@ from cchc_cli.model.narrative import ReportNarrative
 from cchc_cli.model.plan import Plan
 from cchc_cli.model.tasks import ProgressUpdate, Task
 from cchc_cli.model.terms import Period, TaskState
+from cchc_cli.quoting import shorten
 from cchc_cli.results.measures import BreakdownRow, DatasetSummary, TargetResult
 from cchc_cli.results.scores import Score
 from cchc_cli.schedule.state import ItemState
@@ -193,7 +194,7 @@ def build_report(workspace: Workspace, request: ReportRequest) -> ReportResult:
         TargetRow(
             r,
             plan.targets_by_id[r.target].text,
-            titles.get(r.measure) or _short(plan.targets_by_id[r.target].text),
+            titles.get(r.measure) or shorten(plan.targets_by_id[r.target].text, 80, at_word=True),
             plan.targets_by_id[r.target].unit,
         )
         for r in measured.targets
@@ -226,14 +227,6 @@ def build_report(workspace: Workspace, request: ReportRequest) -> ReportResult:
         scorecard=measured.scorecard,
         scorecard_source=plan.scorecards[0].source if plan.scorecards else None,
     )
-
-
-def _short(text: str, length: int = 80) -> str:
-    """The start of a long sentence of the plan, cut at a word."""
-    text = " ".join(text.split())
-    if len(text) <= length:
-        return text
-    return text[:length].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def _document(plan: Plan, request: ReportRequest) -> Document:

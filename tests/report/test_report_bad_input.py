@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Invoke
+from tests.conftest import Invoke, Run
 from tests.report.conftest import AS_OF
 
 REPORT = ["report", "--plan", "plan", "--as-of", AS_OF]
@@ -57,21 +57,23 @@ def test_an_existing_file_is_replaced_only_with_force(cli: Invoke, repo: Path) -
     assert target.read_text(encoding="utf-8").startswith("| UBND THÀNH PHỐ HẢI PHÒNG")
 
 
-def test_a_template_with_a_syntax_error_names_its_file_and_line(cli: Invoke, repo: Path) -> None:
+def with_own_template(cli: Invoke, repo: Path, text: str) -> Run:
+    """The Q2 report with a Markdown template of our own (``--templates own``)."""
     own = repo / "own"
     own.mkdir()
-    (own / "report.md.j2").write_text("# {{ title }}\n\n{% for x in %}\n")
-    run = cli([*REPORT, "--quarter", "Q2", "--templates", "own"])
+    (own / "report.md.j2").write_text(text)
+    return cli([*REPORT, "--quarter", "Q2", "--templates", "own"])
+
+
+def test_a_template_with_a_syntax_error_names_its_file_and_line(cli: Invoke, repo: Path) -> None:
+    run = with_own_template(cli, repo, "# {{ title }}\n\n{% for x in %}\n")
     assert run.exit_code == 2, run.output
     assert "report.md.j2:3: template syntax error" in run.stderr
     assert "Traceback" not in run.output
 
 
 def test_a_template_cannot_reach_outside_the_sandbox(cli: Invoke, repo: Path) -> None:
-    own = repo / "own"
-    own.mkdir()
-    (own / "report.md.j2").write_text("{{ ''.__class__.__mro__[1].__subclasses__() }}\n")
-    run = cli([*REPORT, "--quarter", "Q2", "--templates", "own"])
+    run = with_own_template(cli, repo, "{{ ''.__class__.__mro__[1].__subclasses__() }}\n")
     assert run.exit_code == 2, run.output
     assert "refused by the template sandbox" in run.stderr
     assert "subclasses" not in run.stdout
