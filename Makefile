@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 CCHC   := $(BIN)/cchc
 
-.PHONY: install test lint format pytest bench schema clean
+.PHONY: install test lint format pytest bench schema catalogs clean
 
 install: $(BIN)/activate
 	$(BIN)/pip install --quiet --upgrade pip
@@ -38,6 +38,12 @@ format:
 # Regenerate the JSON Schema that plan files point at (a test fails when it is stale).
 schema:
 	$(CCHC) export --schema > plan/schema/cchc-plan.schema.json
+
+# Extract the strings people read, update the Vietnamese and English catalogs, compile
+# them (the .mo files ship; tests/test_catalogs.py fails when they are stale).
+catalogs:
+	$(BIN)/python -m cchc_cli.i18n.catalogs update
+	$(BIN)/python -m cchc_cli.i18n.catalogs check
 
 bench:
 	$(BIN)/python benchmarks/validate.py

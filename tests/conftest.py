@@ -36,9 +36,18 @@ Invoke = Callable[..., Run]
 def _private_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Each test gets its own cchc cache directory (cached plan views and holidays)."""
+    """Each test gets its own cchc cache directory (cached plan views and holidays).
+
+    Tests speak English unless they say otherwise (``monkeypatch.setenv("CCHC_LANG",
+    "vi")`` then ``set_language()``, or ``--lang vi``): Vietnamese is the default for
+    users, and has its own golden files.
+    """
+    from cchc_cli.i18n import set_language
+
     monkeypatch.setenv("CCHC_CACHE_DIR", str(tmp_path_factory.mktemp("cchc-cache")))
     monkeypatch.delenv("CCHC_NO_CACHE", raising=False)
+    monkeypatch.setenv("CCHC_LANG", "en")
+    set_language()
 
 
 @pytest.fixture

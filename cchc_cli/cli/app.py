@@ -35,6 +35,8 @@ from cchc_cli.cli import (
 from cchc_cli.cli.boundary import CchcGroup
 from cchc_cli.cli.options import PlanOption
 from cchc_cli.cli.state import CliState
+from cchc_cli.i18n import _, parse_language, set_language
+from cchc_cli.quoting import quote
 
 __all__ = ["app", "main"]
 
@@ -67,6 +69,15 @@ def root(
     no_color: Annotated[
         bool, typer.Option("--no-color", help="Plain output without colours (also: NO_COLOR=1).")
     ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            metavar="vi|en",
+            help=_("Language of the output: vi or en (default: $CCHC_LANG, the locale, else vi)."),
+            show_default=False,
+        ),
+    ] = None,
     verbose: Annotated[
         bool, typer.Option("--verbose", help="Say what was skipped (e.g. a broken cache).")
     ] = False,
@@ -78,6 +89,12 @@ def root(
     ] = False,
 ) -> None:
     """Global options, read before any command."""
+    if lang is not None and parse_language(lang) is None:
+        raise typer.BadParameter(
+            _("{value} is not a language cchc speaks; use vi or en.").format(value=quote(lang)),
+            param_hint="--lang",
+        )
+    set_language(lang)
     ctx.obj = CliState(plan=plan, color=not no_color and not os.environ.get("NO_COLOR"))
     if verbose:
         from cchc_cli.cli.state import report_notes
