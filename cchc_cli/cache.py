@@ -23,7 +23,6 @@ import functools
 import hashlib
 import json
 import os
-import secrets
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -174,6 +173,8 @@ def secret_key() -> bytes:
             if len(key) == 32:
                 return key
         note_unusable(f"entry {_KEY_ENTRY} is not a key cchc wrote; a new one is made")
+    import secrets  # hmac behind it costs ~8 ms at start-up; only a new key needs it
+
     key = secrets.token_bytes(32)
     write_entry(_KEY_ENTRY, key.hex())
     written = read_entry(_KEY_ENTRY)  # a racing run may have written its own first

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 import typer
 
 from cchc_cli.cli.options import PlanOption
 from cchc_cli.cli.schedule_options import AsOfOption, UnitOption, ViewFormat
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from cchc_cli.cli.screens import Screen
 
 EPILOG = (
     "Examples: cchc status | cchc status --as-of 2024-03-05 | "
@@ -22,9 +30,42 @@ def status(
     fmt: ViewFormat = "text",
 ) -> None:
     """Where the plan stands: tasks by state, overdue and due-soon items, next report, targets."""
-    from cchc_cli.cli.output import emit, open_workspace
     from cchc_cli.cli.schedule_options import option_date
-    from cchc_cli.services.status import plan_status
+    from cchc_cli.cli.screens import screen_for
+    from cchc_cli.cli.state import plan_dir, state
 
     day = option_date(as_of, "--as-of")
-    emit(ctx, plan_status(open_workspace(ctx, plan), as_of=day, unit=unit), fmt)
+    directory = plan_dir(ctx, plan)
+    options = {"as_of": day, "unit": unit, "format": fmt}
+    screen = screen_for("status", directory, options, color=state(ctx).color)
+    if screen is not None and screen.replay():
+        return
+    _print_status(ctx, directory, day, unit, fmt, screen)
+
+
+def _print_status(
+    ctx: typer.Context,
+    directory: Path,
+    day: date | None,
+    unit: str | None,
+    fmt: str,
+    screen: Screen | None,
+) -> None:
+    import sys
+
+    from cchc_cli.cli.output import screen_text
+    from cchc_cli.services.status import plan_status
+    from cchc_cli.services.workspace import Workspace
+
+    workspace = Workspace(directory)
+    if screen is not None:
+        workspace.know_revision(screen.revision)
+    result = plan_status(workspace, as_of=day, unit=unit)
+    out, err = screen_text(ctx, result, fmt)
+    sys.stdout.write(out)
+    sys.stdout.flush()
+    if err:
+        sys.stderr.write(err)
+    if screen is not None:
+        zone = None if day is not None else workspace.schedule.timezone
+        screen.keep(out, err, day=None if day is not None else result.as_of, zone=zone)

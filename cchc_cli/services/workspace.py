@@ -59,6 +59,10 @@ class Workspace:
             self._schedule = load_schedule(self.directory, plan=lambda: self.plan)
         return self._schedule
 
+    def know_revision(self, stamp: Stamp) -> None:
+        """The revision stamp, already computed by the caller (for a cache key)."""
+        self._stamp = stamp
+
     @property
     def revision(self) -> Stamp:
         """The plan's revision stamp (short commit, tag, "modified"; or "unversioned")."""
