@@ -20,6 +20,7 @@ import yaml
 from pydantic import ValidationError
 
 from cchc_cli.checks import run_checks
+from cchc_cli.checks.accepted import apply_acceptances
 from cchc_cli.errors import FindingsError
 from cchc_cli.findings import Finding, count_levels, quote, relative_path
 from cchc_cli.loading.locate import locate
@@ -309,6 +310,7 @@ def load_source(
                 data_files=source.label is None if data_files is None else data_files,
             )
         )
+        reader.findings = apply_acceptances(reader.findings, reader.draft)
     findings = _locate_all(reader.findings, reader.trees)
     errors, _ = count_levels(findings)
     plan = _assemble(reader.draft) if errors == 0 and checks else None

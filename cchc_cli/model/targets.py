@@ -6,7 +6,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from cchc_cli.model.base import Id, StrictModel, Text
+from cchc_cli.model.base import Accepted, Id, StrictModel, Text
 from cchc_cli.model.ids import IdKind
 
 __all__ = ["MeasureId", "Operator", "Target"]
@@ -50,6 +50,11 @@ class Target(StrictModel):
     """In a unit's plan: the id of the parent plan's target this one contributes to
     (checked by ``cchc validate --parent DIR``; a weaker threshold is a warning)."""
     note: str | None = None
+    accepted: Accepted = {}
+    """Warnings about this item the plan acknowledges, one reason per finding code, e.g.
+    ``{conflicting-targets: "the signed plan sets both"}``. ``cchc validate`` counts them
+    instead of printing them (``--show-accepted`` prints them); only warnings can be
+    accepted, and an entry that matches no current warning is itself a warning."""
 
     @model_validator(mode="after")
     def _threshold_matches_kind(self) -> Target:
