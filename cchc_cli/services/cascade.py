@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from cchc_cli.errors import UserError
+from cchc_cli.i18n import _
 from cchc_cli.model.plan import Plan
 from cchc_cli.suggest import did_you_mean
 
@@ -56,9 +57,10 @@ def cascade_sections(parent: Plan, code: str, year: int | None) -> dict[str, dic
     unit = parent.units_by_code.get(code)
     if unit is None:
         raise UserError(
-            f"unit {code!r} is not in the plan {parent.meta.id}"
-            f"{did_you_mean(code, parent.units_by_code)}",
-            hint="--unit takes a unit code of the parent plan's units.yaml (VP, TCCB…)",
+            _("unit {code} is not in the plan {plan}{hint}").format(
+                code=repr(code), plan=parent.meta.id, hint=did_you_mean(code, parent.units_by_code)
+            ),
+            hint=_("--unit takes a unit code of the parent plan's units.yaml (VP, TCCB…)"),
         )
     tasks = [task for task in parent.tasks if code in task.lead or code in task.coordinators]
     target_ids = list(dict.fromkeys(ident for task in tasks for ident in task.targets))
