@@ -52,6 +52,10 @@ def skeleton_sections(code: str, year: int) -> dict[str, dict[str, Any]]:
     }
 
 
+def _without_accepted(data: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in data.items() if key != "accepted"}
+
+
 def cascade_sections(parent: Plan, code: str, year: int | None) -> dict[str, dict[str, Any]]:
     """The unit ``code``'s plan from ``parent``: file name → its sections."""
     unit = parent.units_by_code.get(code)
@@ -71,9 +75,12 @@ def cascade_sections(parent: Plan, code: str, year: int | None) -> dict[str, dic
         data = _dump(task)
         data.pop("updates", None)
         data.pop("status", None)
+        # The parent's acknowledged warnings are about the parent's plan: the unit's plan
+        # starts with none (what it contradicts, it says for itself).
+        data.pop("accepted", None)
         own_tasks.append({**data, "parent": task.id})
     targets = [
-        {**_dump(parent.targets_by_id[ident]), "parent": ident}
+        {**_without_accepted(_dump(parent.targets_by_id[ident])), "parent": ident}
         for ident in target_ids
         if ident in parent.targets_by_id
     ]
