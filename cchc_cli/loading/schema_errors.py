@@ -154,7 +154,7 @@ def _date_problem(value: Any) -> str | None:
     return _(
         "{value} is outside the years cchc can count working days in ({first}-{last}, "
         "the years whose public holidays are known)"
-    ).format(value=quote(value), first=FIRST_DAY.year, last=LAST_DAY.year)
+    ).format(value=text, first=FIRST_DAY.year, last=LAST_DAY.year)
 
 
 def _real_date(year: int, month: int, day: int) -> bool:
