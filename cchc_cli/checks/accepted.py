@@ -14,7 +14,7 @@ printing it every time.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from cchc_cli.findings import Finding, quote
@@ -25,7 +25,11 @@ from cchc_cli.model.targets import Target
 from cchc_cli.model.tasks import Task
 from cchc_cli.suggest import did_you_mean
 
-__all__ = ["apply_acceptances"]
+__all__ = ["LATER_CODES", "apply_acceptances"]
+
+LATER_CODES = frozenset({"parent-weaker"})
+"""Warnings found outside loading (``cchc validate --parent``): their acknowledgements are
+applied, and checked for staleness, only when those warnings are looked for."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,15 +40,20 @@ class _Entry:
     reason: str
 
 
-def _entries(draft: PlanDraft) -> list[_Entry]:
+def _entries(draft: PlanDraft, codes: Callable[[str], bool]) -> list[_Entry]:
     entries = []
     items: list[Target | Task] = [*draft.targets, *draft.tasks]
     for item in items:
         if item.origin is None:
             continue
         for code, reason in item.accepted.items():
-            entries.append(_Entry(item, item.origin, code, reason))
+            if codes(code):
+                entries.append(_Entry(item, item.origin, code, reason))
     return entries
+
+
+def _not_later(code: str) -> bool:
+    return code not in LATER_CODES
 
 
 def _inside(finding: Finding, origin: Origin) -> bool:
@@ -70,10 +79,16 @@ def _what(item: Target | Task) -> str:
     return _("task {id}").format(id=quote(item.id))
 
 
-def apply_acceptances(findings: Sequence[Finding], draft: PlanDraft) -> list[Finding]:
+def apply_acceptances(
+    findings: Sequence[Finding], draft: PlanDraft, *, later: bool = False
+) -> list[Finding]:
     """``findings`` with the warnings the plan accepts marked (``Finding.accepted``), and
-    a warning for each acknowledgement that matches none."""
-    entries = _entries(draft)
+    a warning for each acknowledgement that matches none.
+
+    ``later``: ``findings`` are those of :data:`LATER_CODES` (found after loading), and
+    only their acknowledgements count; otherwise those acknowledgements are left alone.
+    """
+    entries = _entries(draft, (lambda code: code in LATER_CODES) if later else _not_later)
     if not entries:
         return list(findings)
     used: set[int] = set()

@@ -340,6 +340,6 @@ def require_plan(plan_dir: Path, extra: Sequence[Path] = ()) -> tuple[Plan, Load
                 "the plan in '{plan}' is not valid ({count} error(s)); run `cchc validate` "
                 "for details"
             ).format(plan=relative_path(plan_dir), count=result.errors),
-            result.findings,
+            [finding for finding in result.findings if finding.is_open],
         )
     return result.plan, result

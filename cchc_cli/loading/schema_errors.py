@@ -259,6 +259,11 @@ def _message(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str, Anc
                 "{field} should be {expected}, not {found}; put the value in quotes to keep "
                 "it as text"
             )
+        elif field == "accepted" and kind == "dict_type":
+            text = _(
+                "{field} should be {expected}, not {found}; write one line per warning: "
+                'its code, a colon and the reason (conflicting-targets: "why")'
+            )
         else:
             text = _("{field} should be {expected}, not {found}")
         message = text.format(field=named, expected=expected, found=found, value=value)

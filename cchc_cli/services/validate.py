@@ -75,14 +75,17 @@ def validate_plan(
 
 
 def _parent_findings(result: LoadResult, parent_dir: Path) -> list[Finding]:
+    from cchc_cli.checks.accepted import apply_acceptances
     from cchc_cli.checks.parent import check_parent_references
     from cchc_cli.loading import require_plan
     from cchc_cli.loading.locate import locate
 
     assert result.plan is not None  # noqa: S101 - the caller checked
+    assert result.draft is not None  # noqa: S101 - a loaded plan has its draft
     parent, _ = require_plan(parent_dir)
     located = []
-    for finding in check_parent_references(result.plan, parent):
+    found = check_parent_references(result.plan, parent)
+    for finding in apply_acceptances(list(found), result.draft, later=True):
         origin = finding.origin
         if origin is None:
             located.append(finding)

@@ -176,3 +176,54 @@ def test_internal_errors_are_reported_without_traceback(
     assert "internal error: RuntimeError: boom" in run.stderr
     assert "This is a bug in cchc" in run.stderr
     assert "Traceback" not in run.output
+
+
+def _accept(targets: Path, accepted: str) -> None:
+    """Give the first target of ``targets`` an ``accepted`` entry (YAML text)."""
+    text = targets.read_text(encoding="utf-8").rstrip("\n")
+    ref = next(line for line in text.splitlines() if line.strip().startswith("ref:"))
+    indent = ref[: len(ref) - len(ref.lstrip())]
+    targets.write_text(f"{text}\n{indent}accepted: {accepted}\n", encoding="utf-8")
+
+
+def test_accepted_written_as_one_reason_says_how_to_write_it(
+    cli: Invoke, minimal_plan: Path
+) -> None:
+    _accept(minimal_plan / "targets.yaml", '"the plan says so"')
+    run = cli(["validate", "--plan", minimal_plan])
+    assert run.exit_code == 1
+    assert (
+        "[error] schema-type: 'accepted' should be a mapping (key: value lines), not a text "
+        "string ('the plan says so'); write one line per warning: its code, a colon and the "
+        'reason (conflicting-targets: "why")'
+    ) in run.stdout
+
+
+def test_an_error_cannot_be_accepted(cli: Invoke, minimal_plan: Path) -> None:
+    _accept(minimal_plan / "targets.yaml", '{schema-range: "we know"}')
+    text = (minimal_plan / "targets.yaml").read_text(encoding="utf-8")
+    (minimal_plan / "targets.yaml").write_text(text.replace("value: 95", "value: -1"), "utf-8")
+    run = cli(["validate", "--plan", minimal_plan])
+    assert run.exit_code == 1
+    assert "[error] schema-range: 'value' must be ≥ 0" in run.stdout
+
+
+def test_a_weaker_unit_target_can_be_accepted_with_a_reason(
+    cli: Invoke, tmp_path: Path, minimal_plan: Path
+) -> None:
+    unit = tmp_path / "unit"
+    assert cli(["init", unit, "--from", minimal_plan, "--unit", "TCCB"]).exit_code == 0
+    targets = unit / "plan" / "targets.yaml"
+    targets.write_text(targets.read_text(encoding="utf-8").replace("95", "90"), "utf-8")
+    _accept(targets, '{parent-weaker: "the unit handles the hardest dossiers"}')
+    # Without --parent the weaker target is not looked for: no stale acknowledgement.
+    alone = cli(["validate", "--plan", unit / "plan", "--strict"])
+    assert alone.exit_code == 0, alone.output
+    run = cli(["validate", "--plan", unit / "plan", "--parent", minimal_plan, "--strict"])
+    assert run.exit_code == 0, run.output
+    assert "1 accepted warning — show it with --show-accepted" in run.stdout
+    shown = cli(["validate", "--plan", unit / "plan", "--parent", minimal_plan, "--show-accepted"])
+    assert (
+        "[accepted warning] parent-weaker: target 'II.6:on_time_rate' is weaker than its parent"
+    ) in shown.stdout
+    assert "— accepted: the unit handles the hardest dossiers" in shown.stdout
