@@ -3,6 +3,14 @@
 Formats follow what CI users know from yamllint:
 ``text`` ``file:line:col: [level] code: message``; ``github`` workflow commands
 (``::error file=…,line=…,col=…::message``); ``json`` a list of objects.
+
+Messages are written for people, in the language in use (:mod:`cchc_cli.i18n`); the
+``text`` format translates the level word too (``[lỗi]``, ``[cảnh báo]``). Codes never
+change with the language, and ``json`` and ``github`` keep English levels.
+
+A warning the plan acknowledges (``accepted: {code: reason}`` on a target or a task,
+see :mod:`cchc_cli.checks.accepted`) carries its ``accepted`` reason: it is counted
+apart, printed only on request, and never fails ``--strict``.
 """
 
 from __future__ import annotations
@@ -14,6 +22,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Literal
 
+from cchc_cli.i18n import N_, _
 from cchc_cli.model.base import Origin
 from cchc_cli.quoting import quote
 
@@ -21,11 +30,13 @@ __all__ = [
     "Anchor",
     "Finding",
     "Level",
+    "count_accepted",
     "count_levels",
     "format_findings",
     "quote",
     "relative_path",
     "sort_findings",
+    "text_line",
 ]
 
 Anchor = Literal["key", "value"]
@@ -35,6 +46,14 @@ Anchor = Literal["key", "value"]
 class Level(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+
+    @property
+    def label(self) -> str:
+        """The level as a person reads it (``lỗi``, ``cảnh báo``)."""
+        return _(_LEVEL_LABELS[self.value])
+
+
+_LEVEL_LABELS = {"error": N_("error"), "warning": N_("warning")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +68,8 @@ class Finding:
     column: int | None = None
     origin: Origin | None = None
     anchor: Anchor = "value"
+    accepted: str | None = None
+    """Why the plan accepts this warning (its ``accepted`` entry), or None."""
 
     @classmethod
     def error(
@@ -74,6 +95,14 @@ class Finding:
     def is_error(self) -> bool:
         return self.level is Level.ERROR
 
+    @property
+    def is_open(self) -> bool:
+        """An error, or a warning the plan has not accepted: what a person must see."""
+        return self.accepted is None
+
+    def accept(self, reason: str) -> Finding:
+        return replace(self, accepted=reason)
+
     def located(self, line: int, column: int) -> Finding:
         return replace(self, line=line, column=column)
 
@@ -85,6 +114,7 @@ class Finding:
             "level": self.level.value,
             "code": self.code,
             "message": self.message,
+            "accepted": self.accepted,
         }
 
 
@@ -116,14 +146,19 @@ def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
 
 
 def count_levels(findings: Iterable[Finding]) -> tuple[int, int]:
-    """(errors, warnings)."""
+    """(errors, warnings); accepted warnings are not counted (see :func:`count_accepted`)."""
     errors = warnings = 0
     for finding in findings:
         if finding.is_error:
             errors += 1
-        else:
+        elif finding.accepted is None:
             warnings += 1
     return errors, warnings
+
+
+def count_accepted(findings: Iterable[Finding]) -> int:
+    """How many warnings the plan accepts."""
+    return sum(1 for finding in findings if finding.accepted is not None)
 
 
 def _place(finding: Finding, base: Path | None) -> str:
@@ -162,8 +197,18 @@ def format_findings(
             head = f"::{finding.level.value}" + (" " + ",".join(props) if props else "")
             lines.append(f"{head}::{_github_escape(f'{finding.code}: {finding.message}')}")
         else:
-            lines.append(
-                f"{_place(finding, base)}: [{finding.level.value}] {finding.code}: "
-                f"{finding.message}"
-            )
+            lines.append(text_line(finding, base))
     return "\n".join(lines)
+
+
+def text_line(finding: Finding, base: Path | None = None) -> str:
+    """``file:line:col: [level] code: message`` in the language in use."""
+    if finding.accepted is None:
+        level = finding.level.label
+        message = finding.message
+    else:
+        level = _("accepted warning")
+        message = _("{message} — accepted: {reason}").format(
+            message=finding.message, reason=finding.accepted
+        )
+    return f"{_place(finding, base)}: [{level}] {finding.code}: {message}"

@@ -6,6 +6,8 @@ import difflib
 import unicodedata
 from collections.abc import Iterable
 
+from cchc_cli.i18n import _
+
 __all__ = ["closest", "did_you_mean", "lookalike_letters", "skeleton"]
 
 # Letters of other scripts that look like Latin ones (after Unicode's confusables.txt,
@@ -31,7 +33,11 @@ def lookalike_letters(text: str) -> str:
     """The lookalike letters in ``text``, named: "'Р' is U+0420 CYRILLIC CAPITAL LETTER
     ER", or an empty string."""
     names = [
-        f"'{char}' is U+{ord(char):04X} {unicodedata.name(char, 'a lookalike letter')}"
+        _("'{char}' is U+{code} {name}").format(
+            char=char,
+            code=f"{ord(char):04X}",
+            name=unicodedata.name(char, _("a lookalike letter")),
+        )
         for char in dict.fromkeys(text)
         if char.translate(_LOOKALIKES) != char
     ]
@@ -62,4 +68,6 @@ def closest(word: str, candidates: Iterable[str], *, cutoff: float = 0.6) -> str
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` or an empty string."""
     match = closest(word, candidates)
-    return f" (did you mean '{match}'?)" if match is not None and match != word else ""
+    if match is None or match == word:
+        return ""
+    return " " + _("(did you mean '{match}'?)").format(match=match)

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from cchc_cli.findings import Finding, quote
+from cchc_cli.i18n import _
 from cchc_cli.model.calendar import CalendarOverride
 from cchc_cli.model.draft import PlanDraft
 
@@ -29,8 +30,10 @@ def check_calendar_timezone(draft: PlanDraft) -> Iterator[Finding]:
     except (ZoneInfoNotFoundError, ValueError):
         yield Finding.error(
             "calendar-timezone",
-            f"unknown time zone {quote(calendar.timezone)}: give an IANA name such as "
-            "Asia/Ho_Chi_Minh (it decides which day is today)",
+            _(
+                "unknown time zone {zone}: give an IANA name such as Asia/Ho_Chi_Minh "
+                "(it decides which day is today)"
+            ).format(zone=quote(calendar.timezone)),
             calendar.at("timezone"),
         )
 
@@ -54,22 +57,41 @@ def check_calendar_overrides(draft: PlanDraft) -> Iterator[Finding]:
             earlier = calendar.overrides[first]
             earlier_field = "date" if earlier.date is not None else "start"
             first_origin = calendar.at("overrides", first, earlier_field)
-            at = f" (at {draft.where(first_origin)})" if first_origin else ""
+            at = (
+                " " + _("(at {place})").format(place=draft.where(first_origin))
+                if first_origin
+                else ""
+            )
             if earlier.kind != override.kind:
                 yield Finding.error(
                     "calendar-conflict",
-                    f"{day.isoformat()}{_in_range(override)} is listed as {override.kind} here "
-                    "but as "
-                    f"{earlier.kind} in override {first + 1}{at}: a day is either off or "
-                    "worked; keep the one the government announced",
+                    _(
+                        "{day}{range} is listed as {kind} here but as {earlier} in override "
+                        "{number}{at}: a day is either off or worked; keep the one the "
+                        "government announced"
+                    ).format(
+                        day=day.isoformat(),
+                        range=_in_range(override),
+                        kind=override.kind,
+                        earlier=earlier.kind,
+                        number=first + 1,
+                        at=at,
+                    ),
                     calendar.at("overrides", index, field),
                 )
             else:
                 yield Finding.warning(
                     "calendar-duplicate",
-                    f"{day.isoformat()}{_in_range(override)} is already listed as {earlier.kind} "
-                    "in override "
-                    f"{first + 1}{at}; remove one of them",
+                    _(
+                        "{day}{range} is already listed as {kind} in override {number}{at}; "
+                        "remove one of them"
+                    ).format(
+                        day=day.isoformat(),
+                        range=_in_range(override),
+                        kind=earlier.kind,
+                        number=first + 1,
+                        at=at,
+                    ),
                     calendar.at("overrides", index, field),
                 )
 
@@ -77,4 +99,6 @@ def check_calendar_overrides(draft: PlanDraft) -> Iterator[Finding]:
 def _in_range(override: CalendarOverride) -> str:
     if override.start is None or override.end is None:
         return ""
-    return f" (in the range {override.start.isoformat()}..{override.end.isoformat()})"
+    return " " + _("(in the range {start}..{end})").format(
+        start=override.start.isoformat(), end=override.end.isoformat()
+    )

@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from cchc_cli.findings import Finding
+from cchc_cli.i18n import _
 from cchc_cli.model.draft import PlanDraft
 from cchc_cli.model.targets import Target
 
@@ -31,7 +32,15 @@ def check_conflicting_targets(draft: PlanDraft) -> Iterator[Finding]:
             )
             yield Finding.warning(
                 "conflicting-targets",
-                f"{target.ref} sets {measure} {target.threshold_text} for {period}, but "
-                f"{others}: the plan contradicts itself; decide which threshold applies",
+                _(
+                    "{ref} sets {measure} {threshold} for {period}, but {others}: the plan "
+                    "contradicts itself; decide which threshold applies"
+                ).format(
+                    ref=target.ref,
+                    measure=measure,
+                    threshold=target.threshold_text,
+                    period=period,
+                    others=others,
+                ),
                 target.at("value"),
             )

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from cchc_cli.errors import UserError
 from cchc_cli.findings import Finding, Level
+from cchc_cli.i18n import _
 from cchc_cli.model.draft import PlanDraft
 from cchc_cli.suggest import did_you_mean
 
@@ -60,8 +61,15 @@ def check_measurement_rows(draft: PlanDraft, plan_dir: Path) -> Iterator[Finding
                 yield Finding(
                     Level.ERROR,
                     "measurement-row",
-                    f"{row.target} {row.period.label}: numerator {numerator:g} exceeds the "
-                    f"denominator {denominator:g}; a share cannot be over 100%",
+                    _(
+                        "{target} {period}: numerator {numerator} exceeds the denominator "
+                        "{denominator}; a share cannot be over 100%"
+                    ).format(
+                        target=row.target,
+                        period=row.period.label,
+                        numerator=f"{numerator:g}",
+                        denominator=f"{denominator:g}",
+                    ),
                     file=file,
                     line=line,
                     column=1,
@@ -70,8 +78,10 @@ def check_measurement_rows(draft: PlanDraft, plan_dir: Path) -> Iterator[Finding
                 yield Finding(
                     Level.WARNING,
                     "measurement-row",
-                    f"'{row.target}' is no target id or measure of the plan"
-                    f"{did_you_mean(row.target, sorted(names))}; the row is never used",
+                    _(
+                        "'{target}' is no target id or measure of the plan{hint}; "
+                        "the row is never used"
+                    ).format(target=row.target, hint=did_you_mean(row.target, sorted(names))),
                     file=file,
                     line=line,
                     column=1,

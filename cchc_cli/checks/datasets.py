@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cchc_cli.findings import Finding, quote
+from cchc_cli.i18n import _
 from cchc_cli.measure.fields import (
     BOOL_FIELDS,
     CHANNELS,
@@ -31,8 +32,9 @@ def _columns(dataset: Dataset) -> Iterator[Finding]:
         if getattr(dataset.columns, name) is not None and name not in allowed:
             yield Finding.error(
                 "dataset-column",
-                f"{quote(name)} is not a field of a {dataset.kind} dataset; "
-                f"its fields: {', '.join(allowed)}",
+                _("{name} is not a field of a {kind} dataset; its fields: {fields}").format(
+                    name=quote(name), kind=dataset.kind, fields=", ".join(allowed)
+                ),
                 dataset.at("columns", name),
                 anchor="key",
             )
@@ -40,15 +42,17 @@ def _columns(dataset: Dataset) -> Iterator[Finding]:
 
 def _mapped_value_problem(field: str, value: object) -> str | None:
     if field == "channel" and value not in CHANNELS:
-        return f"one of {', '.join(CHANNELS)}{did_you_mean(str(value), CHANNELS)}"
+        return _("one of {values}{hint}").format(
+            values=", ".join(CHANNELS), hint=did_you_mean(str(value), CHANNELS)
+        )
     if field in BOOL_FIELDS and not isinstance(value, bool):
-        return "true or false"
+        return _("true or false")
     if field == "rating" and (
         isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5
     ):
-        return "a whole number from 1 to 5"
+        return _("a whole number from 1 to 5")
     if DOSSIER_FIELDS.get(field) == "text" and not isinstance(value, str):
-        return "text (in quotes)"
+        return _("text (in quotes)")
     return None
 
 
@@ -58,8 +62,11 @@ def _values(dataset: Dataset) -> Iterator[Finding]:
         if field not in mappable:
             yield Finding.error(
                 "dataset-values",
-                f"no value mapping for {quote(field)}{did_you_mean(field, mappable)}; "
-                f"fields with mappings: {', '.join(mappable)}",
+                _("no value mapping for {field}{hint}; fields with mappings: {fields}").format(
+                    field=quote(field),
+                    hint=did_you_mean(field, mappable),
+                    fields=", ".join(mappable),
+                ),
                 dataset.at("values", field),
                 anchor="key",
             )
@@ -69,7 +76,9 @@ def _values(dataset: Dataset) -> Iterator[Finding]:
             if wanted is not None:
                 yield Finding.error(
                     "dataset-values",
-                    f"{quote(raw)} maps to {quote(value)}, but a '{field}' value is {wanted}",
+                    _("{raw} maps to {value}, but a '{field}' value is {wanted}").format(
+                        raw=quote(raw), value=quote(value), field=field, wanted=wanted
+                    ),
                     dataset.at("values", field, raw),
                 )
 
@@ -78,7 +87,7 @@ def _measures(dataset: Dataset, seen: dict[str, Dataset]) -> Iterator[Finding]:
     if dataset.measures and dataset.kind != "dossiers":
         yield Finding.error(
             "dataset-measures",
-            "custom measures count dossiers: declare them on a 'dossiers' dataset",
+            _("custom measures count dossiers: declare them on a 'dossiers' dataset"),
             dataset.at("measures"),
         )
     for index, measure in enumerate(dataset.measures):
@@ -86,14 +95,17 @@ def _measures(dataset: Dataset, seen: dict[str, Dataset]) -> Iterator[Finding]:
         if measure.id in FORMULAS:
             yield Finding.error(
                 "dataset-measures",
-                f"{quote(measure.id)} is a built-in formula; give the custom measure another id",
+                _("{id} is a built-in formula; give the custom measure another id").format(
+                    id=quote(measure.id)
+                ),
                 where,
             )
         elif measure.id in seen:
             yield Finding.error(
                 "duplicate-id",
-                f"duplicate measure id {quote(measure.id)}: already declared by dataset "
-                f"'{seen[measure.id].id}'",
+                _("duplicate measure id {id}: already declared by dataset '{dataset}'").format(
+                    id=quote(measure.id), dataset=seen[measure.id].id
+                ),
                 where,
             )
         seen.setdefault(measure.id, dataset)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cchc_cli.findings import Finding
+from cchc_cli.i18n import _
 from cchc_cli.model.draft import PlanDraft
 from cchc_cli.model.duties import ReportingDuty
 from cchc_cli.model.tasks import Task
@@ -27,7 +28,9 @@ def check_dates_in_plan_year(draft: PlanDraft) -> Iterator[Finding]:
             where = ("window", index) if deadline.window else (deadline.kind,)
             yield Finding.error(
                 "date-outside-year",
-                f"{item.id}: {day.isoformat()} is outside the plan year {year}; fix the date, "
-                "or set 'outside_plan_year: true' if it is meant to be",
+                _(
+                    "{id}: {day} is outside the plan year {year}; fix the date, or set "
+                    "'outside_plan_year: true' if it is meant to be"
+                ).format(id=item.id, day=day.isoformat(), year=year),
                 item.at("deadline", *where),
             )

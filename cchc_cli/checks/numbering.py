@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cchc_cli.findings import Finding, quote
+from cchc_cli.i18n import _
 from cchc_cli.model.draft import PlanDraft
 
 __all__ = ["VIETNAMESE_LETTERS", "check_area_numbering"]
@@ -24,7 +25,9 @@ def check_area_numbering(draft: PlanDraft) -> Iterator[Finding]:
             if expected is not None and item.id != expected:
                 yield Finding.warning(
                     "area-numbering",
-                    f"item {index + 1} of area {area.id} is {quote(item.id)}; Vietnamese lettering "
-                    f"makes it '{expected}' (a, b, c, d, đ, e, g — there is no f)",
+                    _(
+                        "item {number} of area {area} is {id}; Vietnamese lettering makes it "
+                        "'{expected}' (a, b, c, d, đ, e, g — there is no f)"
+                    ).format(number=index + 1, area=area.id, id=quote(item.id), expected=expected),
                     area.at("items", index, "id"),
                 )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cchc_cli.findings import Finding, quote
+from cchc_cli.i18n import _
 from cchc_cli.model.base import Origin, StrictModel
 from cchc_cli.model.plan import Plan
 from cchc_cli.model.targets import Target
@@ -33,9 +34,16 @@ def check_parent_references(plan: Plan, parent: Plan) -> Iterator[Finding]:
         if weaker is not None:
             yield Finding.warning(
                 "parent-weaker",
-                f"target {quote(target.id)} is weaker than its parent {quote(mine.id)} of "
-                f"{parent.meta.id} ({weaker.removeprefix('target ')}); a unit's commitment "
-                "should be at least the department's — raise it, or say why in 'note'",
+                _(
+                    "target {id} is weaker than its parent {parent} of {plan} ({why}); a "
+                    "unit's commitment should be at least the department's — raise it, or "
+                    "say why in 'note'"
+                ).format(
+                    id=quote(target.id),
+                    parent=quote(mine.id),
+                    plan=parent.meta.id,
+                    why=weaker.removeprefix("target "),
+                ),
                 _origin(target, "value"),
             )
 
@@ -45,10 +53,20 @@ def _origin(item: StrictModel, field: str) -> Origin | None:
 
 
 def _unknown(item: Task | Target, ref: str, parent: Plan, known: list[str]) -> Finding:
-    kind, ident = item.id_kind, item.id
+    if item.id_kind == "task":
+        text = _(
+            "task {id}: parent {ref} is not a task of the parent plan {plan}{hint}; use the "
+            "parent's id or remove 'parent'"
+        )
+    else:
+        text = _(
+            "target {id}: parent {ref} is not a target of the parent plan {plan}{hint}; use "
+            "the parent's id or remove 'parent'"
+        )
     return Finding.error(
         "parent-unknown",
-        f"{kind} {quote(ident)}: parent {quote(ref)} is not a {kind} of the parent plan "
-        f"{parent.meta.id}{did_you_mean(ref, known)}; use the parent's id or remove 'parent'",
+        text.format(
+            id=quote(item.id), ref=quote(ref), plan=parent.meta.id, hint=did_you_mean(ref, known)
+        ),
         _origin(item, "parent"),
     )

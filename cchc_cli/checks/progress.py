@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cchc_cli.findings import Finding
+from cchc_cli.i18n import _
 from cchc_cli.model.draft import PlanDraft
 
 __all__ = ["check_progress"]
@@ -15,9 +16,11 @@ def check_progress(draft: PlanDraft) -> Iterator[Finding]:
         if task.status == "done" and not task.evidence:
             yield Finding.error(
                 "done-without-evidence",
-                f"task {task.id} is done but no update gives evidence; add an update with "
-                "'evidence' (a document number, a link) — e.g. "
-                f"cchc task update {task.id} --status done --evidence '…'",
+                _(
+                    "task {id} is done but no update gives evidence; add an update with "
+                    "'evidence' (a document number, a link) — e.g. "
+                    "cchc task update {id} --status done --evidence '…'"
+                ).format(id=task.id),
                 task.at("status"),
             )
         if not task.updates:
@@ -26,15 +29,23 @@ def check_progress(draft: PlanDraft) -> Iterator[Finding]:
         if latest.status != task.status:
             yield Finding.warning(
                 "status-mismatch",
-                f"task {task.id} has status '{task.status}' but its latest update "
-                f"({latest.date.isoformat()}) says '{latest.status}'",
+                _(
+                    "task {id} has status '{status}' but its latest update ({date}) says '{latest}'"
+                ).format(
+                    id=task.id,
+                    status=task.status,
+                    date=latest.date.isoformat(),
+                    latest=latest.status,
+                ),
                 task.at("status"),
             )
         for index in range(1, len(task.updates)):
             if task.updates[index].date < task.updates[index - 1].date:
                 yield Finding.warning(
                     "updates-out-of-order",
-                    f"task {task.id}: updates should be oldest first, but this one "
-                    f"({task.updates[index].date.isoformat()}) is older than the one before",
+                    _(
+                        "task {id}: updates should be oldest first, but this one ({date}) is "
+                        "older than the one before"
+                    ).format(id=task.id, date=task.updates[index].date.isoformat()),
                     task.at("updates", index, "date"),
                 )

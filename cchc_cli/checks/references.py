@@ -6,12 +6,35 @@ from collections.abc import Iterator
 from typing import Any
 
 from cchc_cli.findings import Finding, quote
+from cchc_cli.i18n import N_, _
 from cchc_cli.model.base import StrictModel
 from cchc_cli.model.draft import PlanDraft
 from cchc_cli.model.ids import IdKind, RefTo
 from cchc_cli.suggest import did_you_mean, lookalike_letters
 
 __all__ = ["check_references"]
+
+_UNKNOWN: dict[IdKind, str] = {
+    "unit": N_("unknown unit {id}{hint}"),
+    "area": N_("unknown area {id}{hint}"),
+    "target": N_("unknown target {id}{hint}"),
+    "task": N_("unknown task {id}{hint}"),
+    "duty": N_("unknown reporting duty {id}{hint}"),
+    "legal_basis": N_("unknown legal basis {id}{hint}"),
+    "plan": N_("unknown plan {id}{hint}"),
+    "calendar": N_("unknown calendar {id}{hint}"),
+    "dataset": N_("unknown dataset {id}{hint}"),
+    "report": N_("unknown report text {id}{hint}"),
+    "scorecard": N_("unknown scorecard {id}{hint}"),
+}
+"""What a reference names, per kind of id (a sentence each: word order differs)."""
+
+_OWNER: dict[str, str] = {
+    "task": N_("task {id}: {problem}"),
+    "target": N_("target {id}: {problem}"),
+    "duty": N_("reporting duty {id}: {problem}"),
+}
+"""The items whose references are said with their id first."""
 
 
 def _reference_fields(model: type[StrictModel]) -> list[tuple[str, IdKind]]:
@@ -33,6 +56,15 @@ def _values(raw: Any) -> list[tuple[int | None, str]]:
     return []
 
 
+def _owned(model: type[StrictModel], raw: dict[str, Any], message: str) -> str:
+    """``task PL.3: unknown unit …``: the message said of the item that holds the reference."""
+    kind: str = getattr(model, "id_kind", "")
+    owner = raw.get(getattr(model, "id_field", "id"))
+    if kind not in _OWNER or not isinstance(owner, str):
+        return message
+    return _(_OWNER[kind]).format(id=owner, problem=message[:1].lower() + message[1:])
+
+
 def check_references(draft: PlanDraft) -> Iterator[Finding]:
     """Every ``RefTo`` field of every item names a declared id.
 
@@ -50,19 +82,20 @@ def check_references(draft: PlanDraft) -> Iterator[Finding]:
                     continue
                 where = origin.child(name) if index is None else origin.child(name, index)
                 letters = lookalike_letters(value)
-                yield Finding.error(
-                    "unknown-ref",
-                    f"unknown {kind} {quote(value)}{did_you_mean(value, known)}"
-                    + (f": it contains a lookalike letter ({letters})" if letters else ""),
-                    where,
-                )
+                message = _(_UNKNOWN[kind]).format(id=quote(value), hint=did_you_mean(value, known))
+                if letters:
+                    message = _("{message}: it contains a lookalike letter ({letters})").format(
+                        message=message, letters=letters
+                    )
+                yield Finding.error("unknown-ref", _owned(model, raw, message), where)
     tasks = draft.ids("task")
     for target in draft.targets:
         if target.ref.startswith("PL.") and target.ref not in tasks:
             yield Finding.error(
                 "unknown-ref",
-                f"target ref {quote(target.ref)} names an annex row that is not a task"
-                f"{did_you_mean(target.ref, tasks)}",
+                _("target ref {ref} names an annex row that is not a task{hint}").format(
+                    ref=quote(target.ref), hint=did_you_mean(target.ref, tasks)
+                ),
                 target.at("ref"),
             )
     yield from _citations(draft)
@@ -86,7 +119,11 @@ def _citations(draft: PlanDraft) -> Iterator[Finding]:
             if place not in places:
                 yield Finding.error(
                     "unknown-ref",
-                    f"{quote(basis.id)} is said to be cited in {quote(place)}, which is not a "
-                    f"part of the plan{did_you_mean(place, places)}",
+                    _(
+                        "{basis} is said to be cited in {place}, which is not a part of the "
+                        "plan{hint}"
+                    ).format(
+                        basis=quote(basis.id), place=quote(place), hint=did_you_mean(place, places)
+                    ),
                     meta.at("legal_bases", index, "cited_in", position),
                 )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cchc_cli.findings import Finding, quote
+from cchc_cli.i18n import _
 from cchc_cli.measure.formulas import FORMULAS, PLAN_FORMULAS
 from cchc_cli.model.draft import PlanDraft
 from cchc_cli.model.scorecard import Scorecard
@@ -31,9 +32,15 @@ def _check_one(card: Scorecard, known: list[str]) -> Iterator[Finding]:
         listed = " + ".join(f"{g.id} {_points(g.points)}" for g in card.groups)
         yield Finding.error(
             "scorecard-points",
-            f"scorecard {quote(card.id)}: its groups add up to {_points(groups)} points "
-            f"({listed}), not the total of {_points(card.total)}; correct a group's "
-            "points or the total",
+            _(
+                "scorecard {id}: its groups add up to {points} points ({listed}), not the "
+                "total of {total}; correct a group's points or the total"
+            ).format(
+                id=quote(card.id),
+                points=_points(groups),
+                listed=listed,
+                total=_points(card.total),
+            ),
             card.at("total"),
         )
     seen: dict[str, tuple[int, int]] = {}
@@ -42,9 +49,16 @@ def _check_one(card: Scorecard, known: list[str]) -> Iterator[Finding]:
         if abs(inside - group.points) > 1e-9:
             yield Finding.error(
                 "scorecard-points",
-                f"group {quote(group.id)} of scorecard {quote(card.id)} is worth "
-                f"{_points(group.points)} points but its indicators add up to "
-                f"{_points(inside)}; correct an indicator's points or the group's",
+                _(
+                    "group {group} of scorecard {id} is worth {points} points but its "
+                    "indicators add up to {inside}; correct an indicator's points or the "
+                    "group's"
+                ).format(
+                    group=quote(group.id),
+                    id=quote(card.id),
+                    points=_points(group.points),
+                    inside=_points(inside),
+                ),
                 card.at("groups", g_index, "points"),
             )
         for i_index, indicator in enumerate(group.indicators):
@@ -53,9 +67,15 @@ def _check_one(card: Scorecard, known: list[str]) -> Iterator[Finding]:
                 first_group, first_index = seen[indicator.id]
                 yield Finding.error(
                     "duplicate-id",
-                    f"duplicate indicator id {quote(indicator.id)} in scorecard "
-                    f"{quote(card.id)}: already used by indicator {first_index + 1} of group "
-                    f"{quote(card.groups[first_group].id)}; give each indicator its own id",
+                    _(
+                        "duplicate indicator id {indicator} in scorecard {id}: already used "
+                        "by indicator {number} of group {group}; give each indicator its own id"
+                    ).format(
+                        indicator=quote(indicator.id),
+                        id=quote(card.id),
+                        number=first_index + 1,
+                        group=quote(card.groups[first_group].id),
+                    ),
                     card.at(*where, "id"),
                 )
             else:
@@ -63,10 +83,15 @@ def _check_one(card: Scorecard, known: list[str]) -> Iterator[Finding]:
             if indicator.measure is not None and indicator.measure not in known:
                 yield Finding.error(
                     "unknown-measure",
-                    f"indicator {quote(indicator.id)} names the unknown measure "
-                    f"{quote(indicator.measure)}{did_you_mean(indicator.measure, known)}; "
-                    "use a built-in formula (cchc kpi lists them), a custom measure of a "
-                    "dossiers dataset, or 'measurement:' for a figure kept by hand",
+                    _(
+                        "indicator {indicator} names the unknown measure {measure}{hint}; use "
+                        "a built-in formula (cchc kpi lists them), a custom measure of a "
+                        "dossiers dataset, or 'measurement:' for a figure kept by hand"
+                    ).format(
+                        indicator=quote(indicator.id),
+                        measure=quote(indicator.measure),
+                        hint=did_you_mean(indicator.measure, known),
+                    ),
                     card.at(*where, "measure"),
                 )
 

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from cchc_cli.cli.options import FindingsFormat, PlanOption
+from cchc_cli.i18n import _
 
 EPILOG = (
     "Examples: cchc validate | cchc validate --format github --strict | "
@@ -32,12 +33,21 @@ def validate(
             help="The parent (department) plan: check 'parent' references against it.",
         ),
     ] = None,
+    show_accepted: Annotated[
+        bool,
+        typer.Option(
+            "--show-accepted",
+            help=_("Also print the warnings the plan accepts ('accepted:' on a target or task)."),
+        ),
+    ] = False,
 ) -> None:
     """Check the plan: YAML syntax, schema, references, dates, evidence, consistency."""
     from cchc_cli.cli.output import emit
     from cchc_cli.cli.state import plan_dir
     from cchc_cli.services.validate import validate_plan
 
-    result = validate_plan(plan_dir(ctx, plan), strict=strict, parent=parent)
+    result = validate_plan(
+        plan_dir(ctx, plan), strict=strict, parent=parent, show_accepted=show_accepted
+    )
     emit(ctx, result, fmt)
     raise typer.Exit(1 if result.failed else 0)

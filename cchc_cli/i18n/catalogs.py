@@ -208,8 +208,9 @@ def _check_compiled(lang: str, catalog: Catalog, where: str) -> Iterable[str]:
         return
     with mo.open("rb") as handle:
         compiled = read_mo(handle)
-    expected = {m.id: m.string for m in catalog if m.id and all(_strings(m))}
-    actual = {m.id: m.string for m in compiled if m.id}
+    # Plural entries: ids and strings are tuples in a .po, lists in a .mo (Babel).
+    expected = {_ids(m): _strings(m) for m in catalog if m.id and all(_strings(m))}
+    actual = {_ids(m): _strings(m) for m in compiled if m.id}
     if expected != actual:
         yield f"{mo.relative_to(PACKAGE.parent).as_posix()}: stale (run make catalogs)"
 

@@ -20,8 +20,10 @@ import yaml
 from pydantic import ValidationError
 
 from cchc_cli.checks import run_checks
+from cchc_cli.checks.accepted import apply_acceptances
 from cchc_cli.errors import FindingsError
 from cchc_cli.findings import Finding, count_levels, quote, relative_path
+from cchc_cli.i18n import _
 from cchc_cli.loading.locate import locate
 from cchc_cli.loading.schema_errors import findings_from_validation_error, yaml_type_name
 from cchc_cli.loading.yaml_safe import YamlProblem, parse_yaml
@@ -96,9 +98,11 @@ class _Reader:
             self.findings.append(
                 Finding.error(
                     "file-outside-plan",
-                    "this file is a link to a file outside the plan directory, which cchc "
-                    "does not read; put the file itself in the plan directory, or remove "
-                    "the link",
+                    _(
+                        "this file is a link to a file outside the plan directory, which cchc "
+                        "does not read; put the file itself in the plan directory, or remove "
+                        "the link"
+                    ),
                     file=path,
                 )
             )
@@ -113,7 +117,11 @@ class _Reader:
             return
         except OSError as exc:
             self.findings.append(
-                Finding.error("file-unreadable", f"cannot read the file: {exc.strerror}", file=path)
+                Finding.error(
+                    "file-unreadable",
+                    _("cannot read the file: {reason}").format(reason=exc.strerror),
+                    file=path,
+                )
             )
             return
         self.trees[path] = parsed.root
@@ -126,8 +134,10 @@ class _Reader:
             self.findings.append(
                 Finding.error(
                     "yaml-empty",
-                    "the file is empty: a plan file holds at least one section "
-                    f"({', '.join(SECTIONS)}); add one or delete the file",
+                    _(
+                        "the file is empty: a plan file holds at least one section "
+                        "({sections}); add one or delete the file"
+                    ).format(sections=", ".join(SECTIONS)),
                     root,
                 )
             )
@@ -136,8 +146,9 @@ class _Reader:
             self.findings.append(
                 Finding.error(
                     "schema-type",
-                    f"a plan file must be a mapping of sections ({', '.join(SECTIONS)}), "
-                    f"not {yaml_type_name(data)}",
+                    _("a plan file must be a mapping of sections ({sections}), not {found}").format(
+                        sections=", ".join(SECTIONS), found=yaml_type_name(data)
+                    ),
                     root,
                 )
             )
@@ -147,8 +158,11 @@ class _Reader:
                 self.findings.append(
                     Finding.error(
                         "schema-unknown-section",
-                        f"unknown section {quote(key)}{did_you_mean(str(key), SECTIONS)}; "
-                        f"a plan file holds: {', '.join(SECTIONS)}",
+                        _("unknown section {section}{hint}; a plan file holds: {sections}").format(
+                            section=quote(key),
+                            hint=did_you_mean(str(key), SECTIONS),
+                            sections=", ".join(SECTIONS),
+                        ),
                         root.child(str(key)),
                         anchor="key",
                     )
@@ -164,8 +178,9 @@ class _Reader:
                 self.findings.append(
                     Finding.error(
                         "schema-type",
-                        f"'{key}' should be a list (one '- ' entry per item), "
-                        f"not {yaml_type_name(value)}",
+                        _(
+                            "'{section}' should be a list (one '- ' entry per item), not {found}"
+                        ).format(section=key, found=yaml_type_name(value)),
                         root.child(key),
                     )
                 )
@@ -309,8 +324,9 @@ def load_source(
                 data_files=source.label is None if data_files is None else data_files,
             )
         )
+        reader.findings = apply_acceptances(reader.findings, reader.draft)
     findings = _locate_all(reader.findings, reader.trees)
-    errors, _ = count_levels(findings)
+    errors = count_levels(findings)[0]
     plan = _assemble(reader.draft) if errors == 0 and checks else None
     return LoadResult(source.root, [*files, *named], findings, plan, reader.trees, reader.draft)
 
@@ -320,8 +336,10 @@ def require_plan(plan_dir: Path, extra: Sequence[Path] = ()) -> tuple[Plan, Load
     result = load_plan(plan_dir, extra=extra)
     if result.plan is None:
         raise FindingsError(
-            f"the plan in '{relative_path(plan_dir)}' is not valid "
-            f"({result.errors} error(s)); run `cchc validate` for details",
-            result.findings,
+            _(
+                "the plan in '{plan}' is not valid ({count} error(s)); run `cchc validate` "
+                "for details"
+            ).format(plan=relative_path(plan_dir), count=result.errors),
+            [finding for finding in result.findings if finding.is_open],
         )
     return result.plan, result

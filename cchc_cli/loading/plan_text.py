@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cchc_cli.i18n import _
 from cchc_cli.loading.discover import MAX_FILE_BYTES
 from cchc_cli.loading.yaml_safe import YamlProblem
 
@@ -32,22 +33,26 @@ def decode_plan_bytes(raw: bytes) -> str:
     if len(raw) > MAX_FILE_BYTES:
         raise YamlProblem(
             "file-too-large",
-            f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB, far more than a "
-            "plan file holds; it was not read — move it out of the plan directory",
+            _(
+                "the file is larger than {size} MiB, far more than a plan file holds; it was "
+                "not read — move it out of the plan directory"
+            ).format(size=MAX_FILE_BYTES // (1024 * 1024)),
             1,
             1,
         )
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise YamlProblem(
-            "file-encoding", "the file is UTF-16; save it as UTF-8 (without BOM)", 1, 1
+            "file-encoding", _("the file is UTF-16; save it as UTF-8 (without BOM)"), 1, 1
         )
     if b"\x00" in raw[:8192] or b"\x00" in raw:
         offset = raw.index(b"\x00")
         line = raw.count(b"\n", 0, offset) + 1
         raise YamlProblem(
             "file-binary",
-            "the file holds binary data (a NUL byte), not YAML text; "
-            "remove it from the plan directory or rename it",
+            _(
+                "the file holds binary data (a NUL byte), not YAML text; remove it from the "
+                "plan directory or rename it"
+            ),
             line,
             offset - (raw.rfind(b"\n", 0, offset) + 1) + 1,
         )
@@ -58,8 +63,10 @@ def decode_plan_bytes(raw: bytes) -> str:
         column = len(raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8", "replace"))
         raise YamlProblem(
             "file-encoding",
-            f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02X}); "
-            "save it as UTF-8 — Vietnamese text from Windows-1258/TCVN3 editors needs converting",
+            _(
+                "the file is not valid UTF-8 (byte 0x{byte}); save it as UTF-8 — Vietnamese "
+                "text from Windows-1258/TCVN3 editors needs converting"
+            ).format(byte=f"{raw[exc.start]:02X}"),
             line,
             column + 1,
         ) from None

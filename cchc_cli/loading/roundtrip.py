@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cchc_cli.errors import UserError
+from cchc_cli.i18n import _
 
 if TYPE_CHECKING:
     from ruamel.yaml import YAML
@@ -88,7 +89,7 @@ def open_roundtrip(path: Path) -> RoundTripFile:
         original = path.read_bytes()
         text = original.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"cannot read '{path}': {exc}") from None
+        raise UserError(_("cannot read '{path}': {reason}").format(path=path, reason=exc)) from None
     bom = text.startswith(_BOM)
     text = text.removeprefix(_BOM)
     crlf = "\r\n" in text
@@ -99,13 +100,15 @@ def open_roundtrip(path: Path) -> RoundTripFile:
         editor = _yaml_for(text)
         data = editor.load(text)
     except YAMLError as exc:
-        raise UserError(f"cannot edit '{path}': {exc}") from None
+        raise UserError(_("cannot edit '{path}': {reason}").format(path=path, reason=exc)) from None
     edited = RoundTripFile(path, original, data, editor, bom, crlf)
     if edited.dump().encode("utf-8") != original:
         raise UserError(
-            f"cannot edit '{path}' without reformatting it: its layout (indentation, "
-            "line breaks or quoting) is not one cchc can write back unchanged",
-            hint="make the change by hand, or reformat the file once (e.g. 2-space indents)",
+            _(
+                "cannot edit '{path}' without reformatting it: its layout (indentation, line "
+                "breaks or quoting) is not one cchc can write back unchanged"
+            ).format(path=path),
+            hint=_("make the change by hand, or reformat the file once (e.g. 2-space indents)"),
         )
     return edited
 

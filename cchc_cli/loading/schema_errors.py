@@ -3,6 +3,10 @@
 This is the one place where pydantic's ``loc`` tuples and error types meet the user:
 an unknown field gets a "did you mean", a wrong type names what was expected and what
 was found in YAML words, a missing field points at the mapping that lacks it.
+
+pydantic's own texts are English and technical: every common error type gets a sentence
+of ours, in the language in use; a rare one falls back to a generic sentence with the
+field's path (and pydantic's text as the detail).
 """
 
 from __future__ import annotations
@@ -10,56 +14,67 @@ from __future__ import annotations
 import re
 import types
 from collections.abc import Iterator, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from cchc_cli.dates import FIRST_DAY, LAST_DAY
 from cchc_cli.findings import Anchor, Finding, quote
+from cchc_cli.i18n import N_, _, ngettext
 from cchc_cli.model.base import Origin
 from cchc_cli.suggest import did_you_mean
 
 __all__ = ["findings_from_validation_error", "yaml_type_name"]
 
 _EXPECTED = {
-    "string_type": "a text string",
-    "int_type": "a whole number",
-    "int_from_float": "a whole number",
-    "float_type": "a number",
-    "bool_type": "true or false",
-    "list_type": "a list",
-    "tuple_type": "a list",
-    "dict_type": "a mapping (key: value lines)",
-    "model_type": "a mapping (key: value lines)",
-    "model_attributes_type": "a mapping (key: value lines)",
-    "date_type": "a date written YYYY-MM-DD",
-    "none_required": "nothing (null)",
+    "string_type": N_("a text string"),
+    "int_type": N_("a whole number"),
+    "int_from_float": N_("a whole number"),
+    "int_parsing": N_("a whole number"),
+    "float_type": N_("a number"),
+    "float_parsing": N_("a number"),
+    "bool_type": N_("true or false"),
+    "bool_parsing": N_("true or false"),
+    "list_type": N_("a list"),
+    "tuple_type": N_("a list"),
+    "dict_type": N_("a mapping (key: value lines)"),
+    "model_type": N_("a mapping (key: value lines)"),
+    "model_attributes_type": N_("a mapping (key: value lines)"),
+    "date_type": N_("a date written YYYY-MM-DD"),
+    "none_required": N_("nothing (null)"),
 }
 
 _PATTERN_HELP = {
-    r"^[A-Z][A-Z0-9_]*$": "a unit code in capitals, digits and '_' (e.g. TCCB)",
-    r"^[a-z][a-z0-9_]*$": "a measure id in lower-case snake_case (e.g. on_time_rate)",
-    r"^(M(1[0-2]|[1-9])|Q[1-4]|H[12]|Y)$": (
+    r"^[A-Z][A-Z0-9_]*$": N_("a unit code in capitals, digits and '_' (e.g. TCCB)"),
+    r"^[a-z][a-z0-9_]*$": N_("a measure id in lower-case snake_case (e.g. on_time_rate)"),
+    r"^[a-z][a-z0-9-]*$": N_("a finding code in lower case with '-' (e.g. conflicting-targets)"),
+    r"^(M(1[0-2]|[1-9])|Q[1-4]|H[12]|Y)$": N_(
         "a period of the year: M1-M12 (months), Q1-Q4 (quarters), H1, H2 (halves) or Y"
     ),
 }
+_ID_HELP = N_("an id of letters, digits and . _ : / # - (no spaces)")
+
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_DMY_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 
 
 def yaml_type_name(value: Any) -> str:
     """What a value is, in the words of YAML rather than Python."""
     if value is None:
-        return "nothing (null)"
+        return _("nothing (null)")
     if isinstance(value, bool):
-        return f"a boolean ({str(value).lower()})"
+        return _("a boolean ({value})").format(value=str(value).lower())
     if isinstance(value, int | float):
-        return f"a number ({_shown(value)})"
+        return _("a number ({value})").format(value=_shown(value))
     if isinstance(value, str):
-        return f"a text string ({quote(value, 40)})"
+        return _("a text string ({value})").format(value=quote(value, 40))
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     return type(value).__name__
 
 
@@ -107,6 +122,100 @@ def _literal_options(message_ctx: dict[str, Any] | None) -> list[str]:
     return re.findall(r"'([^']*)'", expected)
 
 
+def _date_problem(value: Any) -> str | None:
+    """Why ``value`` (text from a date field) is no date, in the language in use."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    match = _ISO_DATE.match(text)
+    if match is None:
+        dmy = _DMY_DATE.match(text)
+        if dmy is not None:
+            day, month, year = (int(part) for part in dmy.groups())
+            if _real_date(year, month, day):
+                return _(
+                    "{value} is not a date in the expected format YYYY-MM-DD (ISO 8601); "
+                    "write it as {iso}"
+                ).format(value=quote(value), iso=f"{year:04d}-{month:02d}-{day:02d}")
+            return _("{value} is not a real calendar date").format(value=quote(value))
+        return _("{value} is not a date in the expected format YYYY-MM-DD (ISO 8601)").format(
+            value=quote(value)
+        )
+    year, month, day = (int(part) for part in match.groups())
+    if not _real_date(year, month, day):
+        reason = (
+            _("month must be 1 to 12")
+            if not 1 <= month <= 12
+            else _("day is out of range for month")
+        )
+        return _("{value} is not a real calendar date ({reason})").format(
+            value=quote(value), reason=reason
+        )
+    return _(
+        "{value} is outside the years cchc can count working days in ({first}-{last}, "
+        "the years whose public holidays are known)"
+    ).format(value=text, first=FIRST_DAY.year, last=LAST_DAY.year)
+
+
+def _real_date(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _length(kind: str, field: str, ctx: dict[str, Any], value: Any) -> str:
+    """Too few or too many items (a list) or characters (a text)."""
+    actual = len(value) if isinstance(value, str | list | dict) else ctx.get("actual_length", 0)
+    if kind == "string_too_short" and ctx.get("min_length") == 1:
+        return _("{field} must not be empty").format(field=field)
+    if kind == "too_short" and ctx.get("min_length") == 1:
+        return _("{field} needs at least one item").format(field=field)
+    if kind == "string_too_short":
+        count = int(ctx.get("min_length", 0))
+        text = ngettext(
+            "{field} must be at least {count} character long, not {actual}",
+            "{field} must be at least {count} characters long, not {actual}",
+            count,
+        )
+    elif kind == "string_too_long":
+        count = int(ctx.get("max_length", 0))
+        text = ngettext(
+            "{field} must be at most {count} character long, not {actual}",
+            "{field} must be at most {count} characters long, not {actual}",
+            count,
+        )
+    elif kind == "too_short":
+        count = int(ctx.get("min_length", 0))
+        text = ngettext(
+            "{field} needs at least {count} item, not {actual}",
+            "{field} needs at least {count} items, not {actual}",
+            count,
+        )
+    else:
+        count = int(ctx.get("max_length", 0))
+        text = ngettext(
+            "{field} takes at most {count} item, not {actual}",
+            "{field} takes at most {count} items, not {actual}",
+            count,
+        )
+    return text.format(field=field, count=count, actual=actual)
+
+
+def _range(kind: str, field: str, ctx: dict[str, Any], value: Any) -> str:
+    bound = next(iter(ctx.values()), "?")
+    sign = {"greater_than_equal": "≥", "greater_than": ">", "less_than_equal": "≤"}.get(kind, "<")
+    shown = f"{bound:g}" if isinstance(bound, int | float) else str(bound)
+    if kind == "less_than_equal" and bound == 100:
+        text = _("{field} must be {sign} {bound} (a percentage), got {value}")
+    elif kind == "greater_than_equal" and bound == 0:
+        text = _("{field} must be {sign} {bound} (it cannot be negative), got {value}")
+    else:
+        text = _("{field} must be {sign} {bound}, got {value}")
+    return text.format(field=field, sign=sign, bound=shown, value=_shown(value))
+
+
 def _message(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str, Anchor]:
     """(code, message, anchor) for one pydantic error."""
     kind = error["type"]
@@ -114,60 +223,96 @@ def _message(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str, Anc
     field = str(loc[-1]) if loc else "value"
     if len(loc) >= 2 and isinstance(loc[-1], int):  # an item of a list: "periods[1]"
         field = f"{loc[-2]}[{loc[-1]}]"
+    named = quote(field)
     value = error.get("input")
-    ctx = error.get("ctx")
+    ctx = dict(error.get("ctx") or {})
     if kind == "extra_forbidden":
         owner = _model_at(model, loc[:-1])
         allowed = list(owner.model_fields) if owner else []
         hint = did_you_mean(field, allowed)
         if not hint and allowed:
-            hint = f"; allowed here: {', '.join(allowed)}"
-        return "schema-unknown-field", f"unknown field {quote(field)}{hint}", "key"
+            return (
+                "schema-unknown-field",
+                _("unknown field {field}; allowed here: {fields}").format(
+                    field=named, fields=", ".join(allowed)
+                ),
+                "key",
+            )
+        return (
+            "schema-unknown-field",
+            _("unknown field {field}{hint}").format(field=named, hint=hint),
+            "key",
+        )
     if kind == "missing":
-        return "schema-missing-field", f"missing required field {quote(field)}", "value"
+        return (
+            "schema-missing-field",
+            _("missing required field {field}").format(field=named),
+            "value",
+        )
     if kind in _EXPECTED:
-        expected = _EXPECTED[kind]
-        message = f"{quote(field)} should be {expected}, not {yaml_type_name(value)}"
+        expected = _(_EXPECTED[kind])
+        found = yaml_type_name(value)
         if kind == "list_type" and isinstance(value, str | int | float):
-            message += f"; write it as a list: [{value}]"
-        if kind == "string_type" and isinstance(value, bool | int | float):
-            message += "; put the value in quotes to keep it as text"
+            text = _("{field} should be {expected}, not {found}; write it as a list: [{value}]")
+        elif kind == "string_type" and isinstance(value, bool | int | float):
+            text = _(
+                "{field} should be {expected}, not {found}; put the value in quotes to keep "
+                "it as text"
+            )
+        elif field == "accepted" and kind == "dict_type":
+            text = _(
+                "{field} should be {expected}, not {found}; write one line per warning: "
+                'its code, a colon and the reason (conflicting-targets: "why")'
+            )
+        else:
+            text = _("{field} should be {expected}, not {found}")
+        message = text.format(field=named, expected=expected, found=found, value=value)
         return "schema-type", message, "value"
-    if kind == "literal_error":
+    if kind in ("literal_error", "enum"):
         options = _literal_options(ctx)
         hint = did_you_mean(str(value), options)
         return (
             "schema-value",
-            f"{quote(field)} is {_shown(value)}, which is not one of: {', '.join(options)}{hint}",
+            _("{field} is {value}, which is not one of: {options}{hint}").format(
+                field=named, value=_shown(value), options=", ".join(options), hint=hint
+            ),
             "value",
         )
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
-        bound = next(iter((ctx or {}).values()), "?")
-        sign = {"greater_than_equal": "≥", "greater_than": ">", "less_than_equal": "≤"}.get(
-            kind, "<"
-        )
-        extra = ""
-        if kind == "less_than_equal" and bound == 100:
-            extra = " (a percentage)"
-        elif kind == "greater_than_equal" and bound == 0:
-            extra = " (it cannot be negative)"
+        return "schema-range", _range(kind, named, ctx, value), "value"
+    if kind == "string_pattern_mismatch":
+        pattern = str(ctx.get("pattern", ""))
+        wanted = _(_PATTERN_HELP.get(pattern, _ID_HELP))
         return (
-            "schema-range",
-            f"{quote(field)} must be {sign} {bound:g}{extra}, got {_shown(value)}",
+            "schema-value",
+            _("{field} is {value}, which is not {wanted}").format(
+                field=named, value=_shown(value), wanted=wanted
+            ),
             "value",
         )
-    if kind == "string_pattern_mismatch":
-        pattern = str((ctx or {}).get("pattern", ""))
-        wanted = _PATTERN_HELP.get(pattern, "an id of letters, digits and . _ : / # - (no spaces)")
-        return "schema-value", f"{quote(field)} is {_shown(value)}, which is not {wanted}", "value"
     if kind in ("too_short", "too_long", "string_too_short", "string_too_long"):
-        text = error["msg"].replace("Value should", "should").replace("List should", "should")
-        return "schema-value", f"{quote(field)} {text[0].lower()}{text[1:]}", "value"
+        return "schema-value", _length(kind, named, ctx, value), "value"
     if kind == "value_error":
-        text = error["msg"].removeprefix("Value error, ")
-        code = "schema-date" if "date" in text and "'" in text else "schema-value"
-        return code, (f"{quote(field)}: {text}" if loc else text), "value"
-    return "schema-invalid", f"{quote(field)}: {error['msg']}", "value"
+        text = str(error["msg"]).removeprefix("Value error, ")
+        if ("date" in text and "'" in text) or "outside the years cchc" in text:
+            problem = _date_problem(value)
+            code = "schema-date" if "'" in text else "schema-value"
+            return (
+                code,
+                _("{field}: {problem}").format(field=named, problem=problem or text),
+                "value",
+            )
+        # Our models' validators speak the language in use already.
+        message = _("{field}: {problem}").format(field=named, problem=text) if loc else text
+        return "schema-value", message, "value"
+    path = ".".join(str(part) for part in loc) or "value"
+    return (
+        "schema-invalid",
+        _("the value of {field} (at {path}) is not valid here: {detail}").format(
+            field=named, path=path, detail=error["msg"]
+        ),
+        "value",
+    )
 
 
 def findings_from_validation_error(

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from cchc_cli.errors import UserError
+from cchc_cli.i18n import _
 
 __all__ = [
     "LOCK_WAIT_SECONDS",
@@ -53,12 +54,18 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     """
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
-        raise UserError(f"cannot write '{path}': directory '{directory}' does not exist")
+        raise UserError(
+            _("cannot write '{path}': directory '{directory}' does not exist").format(
+                path=path, directory=directory
+            )
+        )
     try:
         mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
-        raise UserError(f"cannot write '{path}': {exc.strerror}") from None
+        raise UserError(
+            _("cannot write '{path}': {reason}").format(path=path, reason=exc.strerror)
+        ) from None
     temp = Path(temp_name)
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -70,7 +77,9 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             temp.unlink()
-        raise UserError(f"cannot write '{path}': {exc.strerror}") from None
+        raise UserError(
+            _("cannot write '{path}': {reason}").format(path=path, reason=exc.strerror)
+        ) from None
     except BaseException:
         with contextlib.suppress(OSError):
             temp.unlink()
@@ -83,18 +92,22 @@ def check_new_files(paths: list[Path], *, force: bool = False) -> None:
     existing = [path for path in paths if path.exists()]
     if existing and not force:
         raise UserError(
-            f"{', '.join(str(p) for p in existing)}: already exists",
-            hint="add --force to replace it, or write elsewhere with -o",
+            _("{paths}: already exists").format(paths=", ".join(str(p) for p in existing)),
+            hint=_("add --force to replace it, or write elsewhere with -o"),
         )
     for folder in dict.fromkeys(path.parent for path in paths):
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise UserError(f"cannot create the folder '{folder}': {exc.strerror}") from None
+            raise UserError(
+                _("cannot create the folder '{folder}': {reason}").format(
+                    folder=folder, reason=exc.strerror
+                )
+            ) from None
         if not os.access(folder, os.W_OK):
             raise UserError(
-                f"cannot write into '{folder}': permission denied",
-                hint="choose a folder you may write to with -o",
+                _("cannot write into '{folder}': permission denied").format(folder=folder),
+                hint=_("choose a folder you may write to with -o"),
             )
 
 
@@ -127,7 +140,9 @@ def plan_lock(plan_dir: Path, *, wait: float = LOCK_WAIT_SECONDS) -> Iterator[No
     try:
         handle = os.open(plan_dir, os.O_RDONLY)
     except OSError as exc:
-        raise UserError(f"cannot lock '{plan_dir}': {exc.strerror}") from None
+        raise UserError(
+            _("cannot lock '{plan}': {reason}").format(plan=plan_dir, reason=exc.strerror)
+        ) from None
     try:
         deadline = time.monotonic() + wait
         while True:
@@ -137,9 +152,11 @@ def plan_lock(plan_dir: Path, *, wait: float = LOCK_WAIT_SECONDS) -> Iterator[No
             except BlockingIOError:
                 if time.monotonic() >= deadline:
                     raise UserError(
-                        f"another cchc is updating the plan in '{plan_dir}'; "
-                        f"waited {wait:g} s, nothing was written",
-                        hint="run the command again in a moment",
+                        _(
+                            "another cchc is updating the plan in '{plan}'; waited {wait} s, "
+                            "nothing was written"
+                        ).format(plan=plan_dir, wait=f"{wait:g}"),
+                        hint=_("run the command again in a moment"),
                     ) from None
                 time.sleep(0.02)
         yield

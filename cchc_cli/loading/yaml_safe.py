@@ -26,6 +26,7 @@ from typing import Any, ClassVar
 
 import yaml
 
+from cchc_cli.i18n import _
 from cchc_cli.quoting import quote
 
 try:  # libyaml bindings; the pure-Python parser is a slower fallback.
@@ -130,15 +131,15 @@ class _PlanLoader(_BaseLoader):
 
     def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict[Any, Any]:
         if not isinstance(node, yaml.MappingNode):
-            raise _problem("yaml-syntax", "expected a mapping here", node)
-        if any(key_node.tag == _MERGE_TAG for key_node, _ in node.value):
+            raise _problem("yaml-syntax", _("expected a mapping here"), node)
+        if any(key_node.tag == _MERGE_TAG for key_node, _value in node.value):
             return self._construct_merged(node, deep)
         mapping: dict[Any, Any] = {}
         construct = self.construct_object
         for key_node, value_node in node.value:
             key = construct(key_node, deep=True)
             if key.__class__ in _UNHASHABLE:
-                raise _problem("yaml-key", "a mapping key must be a plain value", key_node)
+                raise _problem("yaml-key", _("a mapping key must be a plain value"), key_node)
             if key in mapping:
                 raise self._duplicate(key, key_node, node)
             mapping[key] = construct(value_node, deep=deep)
@@ -147,26 +148,28 @@ class _PlanLoader(_BaseLoader):
     def _key(self, key_node: yaml.Node) -> Any:
         key = self.construct_object(key_node, deep=True)
         if key.__class__ in _UNHASHABLE:
-            raise _problem("yaml-key", "a mapping key must be a plain value", key_node)
+            raise _problem("yaml-key", _("a mapping key must be a plain value"), key_node)
         return key
 
     def _duplicate(self, key: Any, key_node: yaml.Node, node: yaml.MappingNode) -> YamlProblem:
         first = next(
             k
-            for k, _ in node.value
+            for k, _value in node.value
             if k.tag != _MERGE_TAG and self.construct_object(k, deep=True) == key
         )
         return _problem(
             "yaml-duplicate-key",
-            f"duplicate key {quote(key)} in this mapping (first defined at line "
-            f"{first.start_mark.line + 1}); keep only one of them",
+            _(
+                "duplicate key {key} in this mapping (first defined at line {line}); keep "
+                "only one of them"
+            ).format(key=quote(key), line=first.start_mark.line + 1),
             key_node,
         )
 
     def _construct_merged(self, node: yaml.MappingNode, deep: bool) -> dict[Any, Any]:
         """A mapping with merge keys (``<<: *base``): explicit keys win over merged ones."""
         seen: set[Any] = set()
-        for key_node, _ in node.value:
+        for key_node, _value in node.value:
             if key_node.tag == _MERGE_TAG:
                 continue
             key = self._key(key_node)
@@ -184,8 +187,10 @@ def _refuse_tag(_loader: _PlanLoader, node: yaml.Node) -> Any:
     tag = node.tag.replace("tag:yaml.org,2002:", "!!")
     raise _problem(
         "yaml-tag",
-        f"tag {quote(tag)} is not allowed in a plan file: plans hold plain data only "
-        "(text, numbers, true/false, lists and mappings); remove the tag",
+        _(
+            "tag {tag} is not allowed in a plan file: plans hold plain data only (text, "
+            "numbers, true/false, lists and mappings); remove the tag"
+        ).format(tag=quote(tag)),
         node,
     )
 
@@ -252,8 +257,10 @@ def _check_expansion(root: yaml.Node) -> None:
         if key in on_path:
             raise _problem(
                 "yaml-recursive-alias",
-                "this anchor's value contains an alias to itself, so it never ends; "
-                "an alias (*name) may only repeat a value that is complete before it",
+                _(
+                    "this anchor's value contains an alias to itself, so it never ends; "
+                    "an alias (*name) may only repeat a value that is complete before it"
+                ),
                 node,
             )
         nodes[key] = node
@@ -273,9 +280,11 @@ def _check_expansion(root: yaml.Node) -> None:
     if added > MAX_EXPANDED_NODES:
         raise _problem(
             "yaml-alias-bomb",
-            f"aliases of the anchor here would add more than {MAX_EXPANDED_NODES:,} values "
-            "to the document; refusing to read it (a 'billion laughs' document) — "
-            "write the values out, or use fewer, smaller aliases",
+            _(
+                "aliases of the anchor here would add more than {count} values to the "
+                "document; refusing to read it (a 'billion laughs' document) — write the "
+                "values out, or use fewer, smaller aliases"
+            ).format(count=f"{MAX_EXPANDED_NODES:,}"),
             nodes[worst[1]],
         )
 
@@ -292,8 +301,10 @@ def parse_yaml(text: str) -> ParsedYaml:
         line = text.count("\n", 0, marker.start()) + 1
         raise YamlProblem(
             "yaml-merge-conflict",
-            f"unresolved merge-conflict marker '{marker.group(1)}': resolve the conflict, "
-            "keep the right lines and delete the <<<<<<< ======= >>>>>>> markers",
+            _(
+                "unresolved merge-conflict marker '{marker}': resolve the conflict, keep the "
+                "right lines and delete the <<<<<<< ======= >>>>>>> markers"
+            ).format(marker=marker.group(1)),
             line,
             1,
         )
@@ -310,7 +321,9 @@ def parse_yaml(text: str) -> ParsedYaml:
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml always gives marks
         raise YamlProblem("yaml-syntax", str(exc)) from None
     except RecursionError:
-        raise YamlProblem("yaml-too-deep", "the document nests too deeply to be a plan") from None
+        raise YamlProblem(
+            "yaml-too-deep", _("the document nests too deeply to be a plan")
+        ) from None
     finally:
         loader.dispose()
     return ParsedYaml(data, root, loader.respelled)
@@ -331,34 +344,53 @@ def _explain(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
         return YamlProblem(
             "yaml-tab",
-            "a tab character cannot indent YAML; indent with spaces",
+            _("a tab character cannot indent YAML; indent with spaces"),
             line,
             column,
         )
     if "end of stream" in problem and "quoted scalar" in context:
         start = exc.context_mark
-        where = f" opened at line {start.line + 1}, column {start.column + 1}" if start else ""
+        if start is not None:
+            message = _(
+                "a quoted string opened at line {line}, column {column} is never closed; "
+                "add the closing quote"
+            ).format(line=start.line + 1, column=start.column + 1)
+        else:
+            message = _("a quoted string is never closed; add the closing quote")
         return YamlProblem(
             "yaml-unclosed-quote",
-            f"a quoted string{where} is never closed; add the closing quote",
+            message,
             start.line + 1 if start else line,
             start.column + 1 if start else column,
         )
     if "mapping values are not allowed" in problem:
         return YamlProblem(
             "yaml-indentation",
-            "a 'key: value' pair is not allowed here: check the indentation of this line "
-            "(or quote a text that contains ': ')",
+            _(
+                "a 'key: value' pair is not allowed here: check the indentation of this line "
+                "(or quote a text that contains ': ')"
+            ),
             line,
             column,
         )
     if "expected <block end>" in problem or "did not find expected key" in problem:
         return YamlProblem(
             "yaml-indentation",
-            f"bad indentation: {context or 'while parsing a block'}, {problem}; "
-            "align this line with its siblings",
+            _(
+                "bad indentation: this line is not where YAML expects it ({detail}); align "
+                "it with its siblings"
+            ).format(detail=f"{context or 'while parsing a block'}, {problem}"),
             line,
             column,
         )
-    message = f"{context}: {problem}" if context else problem
-    return YamlProblem("yaml-syntax", message or "invalid YAML", line, column)
+    detail = f"{context}: {problem}" if context else problem
+    if not detail:
+        return YamlProblem("yaml-syntax", _("this is not valid YAML"), line, column)
+    return YamlProblem(
+        "yaml-syntax",
+        _("this is not valid YAML ({detail}); check the line and the one before it").format(
+            detail=detail
+        ),
+        line,
+        column,
+    )

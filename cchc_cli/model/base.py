@@ -19,6 +19,7 @@ from cchc_cli.dates import countable_date, parse_iso_date
 
 __all__ = [
     "ID_PATTERN",
+    "Accepted",
     "Id",
     "IsoDate",
     "NonEmptyStr",
@@ -41,6 +42,18 @@ Text = Annotated[str, Field(min_length=1)]
 """Verbatim Vietnamese text from the signed document."""
 
 Percent = Annotated[float, Field(ge=0, le=100)]
+
+FindingCode = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$", max_length=64)]
+Accepted = dict[FindingCode, Annotated[str, Field(min_length=1)]]
+"""Warnings the plan acknowledges on one item: finding code → the reason, e.g.
+``accepted: {conflicting-targets: "the signed plan sets both; …"}``.
+
+One reason *per finding code* rather than one per item: accepting the known
+contradiction of a target must not silence a different warning about the same target
+that appears later. ``cchc validate`` counts accepted warnings in its summary instead of
+printing them (``--show-accepted`` prints them); only warnings can be accepted, and an
+entry that matches no current warning of the item is itself a warning
+(``accepted-unused``), so stale acknowledgements do not pile up."""
 
 
 @dataclass(frozen=True, slots=True)

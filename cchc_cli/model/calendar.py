@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
+from cchc_cli.i18n import _
 from cchc_cli.model.base import IsoDate, StrictModel, Text
 from cchc_cli.model.terms import PeriodRule
 
@@ -31,11 +32,15 @@ class CalendarOverride(StrictModel):
     @model_validator(mode="after")
     def _one_day_or_range(self) -> CalendarOverride:
         if self.date is not None and (self.start is not None or self.end is not None):
-            raise ValueError("give either 'date' or 'start' and 'end', not both")
+            raise ValueError(_("give either 'date' or 'start' and 'end', not both"))
         if self.date is None and (self.start is None or self.end is None):
-            raise ValueError("give 'date' for one day, or both 'start' and 'end' for a range")
+            raise ValueError(_("give 'date' for one day, or both 'start' and 'end' for a range"))
         if self.start is not None and self.end is not None and self.start > self.end:
-            raise ValueError(f"range starts after it ends ({self.start} > {self.end})")
+            raise ValueError(
+                _("range starts after it ends ({start} > {end})").format(
+                    start=self.start, end=self.end
+                )
+            )
         return self
 
     def days(self) -> list[dt.date]:

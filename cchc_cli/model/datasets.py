@@ -18,6 +18,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, field_validator
 
+from cchc_cli.i18n import _
 from cchc_cli.model.base import Id, NonEmptyStr, StrictModel, Text
 from cchc_cli.model.ids import IdKind
 from cchc_cli.model.targets import MeasureId
@@ -150,17 +151,23 @@ class Dataset(StrictModel):
             posix, windows = PurePosixPath(pattern), PureWindowsPath(pattern)
             if posix.is_absolute() or windows.is_absolute() or windows.drive:
                 raise ValueError(
-                    f"{quote(pattern)} is an absolute path; dataset files are relative to the plan "
-                    "directory (pass other files on the command line: cchc kpi --data PATH)"
+                    _(
+                        "{pattern} is an absolute path; dataset files are relative to the plan "
+                        "directory (pass other files on the command line: cchc kpi --data PATH)"
+                    ).format(pattern=quote(pattern))
                 )
             if ".." in posix.parts or ".." in windows.parts:
                 raise ValueError(
-                    f"{quote(pattern)} leaves the plan directory; dataset files stay inside it"
+                    _("{pattern} leaves the plan directory; dataset files stay inside it").format(
+                        pattern=quote(pattern)
+                    )
                 )
             for part in posix.parts:
                 if "**" in part and part != "**":
                     raise ValueError(
-                        f"'{pattern}' is not a valid pattern: '**' stands alone between "
-                        f"slashes (data/**/ho-so-*.csv), not inside '{part}'"
+                        _(
+                            "'{pattern}' is not a valid pattern: '**' stands alone between "
+                            "slashes (data/**/ho-so-*.csv), not inside '{part}'"
+                        ).format(pattern=pattern, part=part)
                     )
         return files

@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
+from cchc_cli.i18n import _
 from cchc_cli.model.base import IsoDate, StrictModel
 from cchc_cli.model.terms import Frequency
 
@@ -55,11 +56,17 @@ class Deadline(StrictModel):
         if len(given) != 1:
             found = ", ".join(given) if given else "none"
             raise ValueError(
-                "a deadline needs exactly one of 'before', 'by', 'window' or 'recurring' "
-                f"(found: {found})"
+                _(
+                    "a deadline needs exactly one of 'before', 'by', 'window' or 'recurring' "
+                    "(found: {found})"
+                ).format(found=found)
             )
         if self.window is not None and self.window[0] > self.window[1]:
-            raise ValueError(f"window starts after it ends ({self.window[0]} > {self.window[1]})")
+            raise ValueError(
+                _("window starts after it ends ({start} > {end})").format(
+                    start=self.window[0], end=self.window[1]
+                )
+            )
         return self
 
     @property

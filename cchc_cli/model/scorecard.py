@@ -13,6 +13,7 @@ from typing import Annotated, ClassVar
 
 from pydantic import Field, model_validator
 
+from cchc_cli.i18n import _
 from cchc_cli.model.base import Id, StrictModel, Text
 from cchc_cli.model.ids import IdKind
 from cchc_cli.model.targets import MeasureId
@@ -44,8 +45,10 @@ class ScoreIndicator(StrictModel):
     def _one_source_of_value(self) -> ScoreIndicator:
         if (self.measure is None) == (self.measurement is None):
             raise ValueError(
-                "give exactly one of 'measure' (counted from the exports) or "
-                "'measurement' (kept by hand in a measurements dataset)"
+                _(
+                    "give exactly one of 'measure' (counted from the exports) or "
+                    "'measurement' (kept by hand in a measurements dataset)"
+                )
             )
         return self
 

@@ -6,7 +6,8 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from cchc_cli.model.base import Id, StrictModel, Text
+from cchc_cli.i18n import _
+from cchc_cli.model.base import Accepted, Id, StrictModel, Text
 from cchc_cli.model.ids import IdKind
 
 __all__ = ["MeasureId", "Operator", "Target"]
@@ -50,6 +51,11 @@ class Target(StrictModel):
     """In a unit's plan: the id of the parent plan's target this one contributes to
     (checked by ``cchc validate --parent DIR``; a weaker threshold is a warning)."""
     note: str | None = None
+    accepted: Accepted = {}
+    """Warnings about this item the plan acknowledges, one reason per finding code, e.g.
+    ``{conflicting-targets: "the signed plan sets both"}``. ``cchc validate`` counts them
+    instead of printing them (``--show-accepted`` prints them); only warnings can be
+    accepted, and an entry that matches no current warning is itself a warning."""
 
     @model_validator(mode="after")
     def _threshold_matches_kind(self) -> Target:
@@ -57,13 +63,17 @@ class Target(StrictModel):
             missing = [name for name in ("op", "value", "unit") if getattr(self, name) is None]
             if missing:
                 raise ValueError(
-                    "a quantitative target needs 'op', 'value' and 'unit' "
-                    f"(missing: {', '.join(missing)}); use kind: qualitative for one without"
+                    _(
+                        "a quantitative target needs 'op', 'value' and 'unit' (missing: "
+                        "{missing}); use kind: qualitative for one without"
+                    ).format(missing=", ".join(missing))
                 )
         elif self.op is not None or self.value is not None:
-            raise ValueError("a qualitative target has no 'op' or 'value'; remove them")
+            raise ValueError(_("a qualitative target has no 'op' or 'value'; remove them"))
         if self.unit == "percent" and self.value is not None and self.value > 100:
-            raise ValueError(f"a percentage cannot exceed 100 (value: {self.value:g})")
+            raise ValueError(
+                _("a percentage cannot exceed 100 (value: {value})").format(value=f"{self.value:g}")
+            )
         return self
 
     @property

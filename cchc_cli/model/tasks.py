@@ -6,7 +6,7 @@ from typing import Annotated, ClassVar
 
 from pydantic import Field
 
-from cchc_cli.model.base import Id, IsoDate, Percent, StrictModel, Text
+from cchc_cli.model.base import Accepted, Id, IsoDate, Percent, StrictModel, Text
 from cchc_cli.model.deadline import Deadline
 from cchc_cli.model.ids import IdKind, RefTo
 from cchc_cli.model.terms import TASK_STATUSES, TaskStatus
@@ -68,6 +68,11 @@ class Task(StrictModel):
     """In a unit's plan: the id of the parent plan's task this one carries out
     (checked by ``cchc validate --parent DIR``)."""
     note: str | None = None
+    accepted: Accepted = {}
+    """Warnings about this item the plan acknowledges, one reason per finding code, e.g.
+    ``{conflicting-targets: "the signed plan sets both"}``. ``cchc validate`` counts them
+    instead of printing them (``--show-accepted`` prints them); only warnings can be
+    accepted, and an entry that matches no current warning is itself a warning."""
 
     @property
     def evidence(self) -> list[str]:

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cchc_cli.errors import FindingsError, UserError
+from cchc_cli.i18n import _
 
 if TYPE_CHECKING:
     from ruamel.yaml.comments import CommentedMap
@@ -59,8 +60,10 @@ class ProgressEntry:
             math.isfinite(self.percent) and 0 <= self.percent <= 100
         ):
             raise UserError(
-                f"--percent {self.percent}: give how much is done as a number from 0 to 100",
-                hint="e.g. --percent 40",
+                _("--percent {percent}: give how much is done as a number from 0 to 100").format(
+                    percent=self.percent
+                ),
+                hint=_("e.g. --percent 40"),
             )
 
 
@@ -84,8 +87,10 @@ def find_task(plan: Plan, task_id: str) -> Task:
         from cchc_cli.suggest import did_you_mean
 
         raise UserError(
-            f"unknown task id {quote(task_id)}{did_you_mean(task_id, plan.tasks_by_id)}",
-            hint="`cchc deadlines` lists the tasks; ids are written like PL.1",
+            _("unknown task id {id}{hint}").format(
+                id=quote(task_id), hint=did_you_mean(task_id, plan.tasks_by_id)
+            ),
+            hint=_("`cchc deadlines` lists the tasks; ids are written like PL.1"),
         )
     return task
 
@@ -94,13 +99,17 @@ def _check_writable(path: Path) -> None:
     try:
         mode = path.stat().st_mode
     except OSError as exc:
-        raise UserError(f"cannot update '{path}': {exc.strerror}") from None
+        raise UserError(
+            _("cannot update '{path}': {reason}").format(path=path, reason=exc.strerror)
+        ) from None
     # Mode bits, not os.access(): root may write anything, but a read-only plan file
     # is a decision someone made.
     if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
         raise UserError(
-            f"cannot update '{path}': the file is read-only",
-            hint=f"make it writable first (chmod u+w {path}) if it is meant to change",
+            _("cannot update '{path}': the file is read-only").format(path=path),
+            hint=_("make it writable first (chmod u+w {path}) if it is meant to change").format(
+                path=path
+            ),
         )
 
 
@@ -200,8 +209,10 @@ def _link_target(path: Path, plan_dir: Path) -> Path:
 
     if outside_plan(path, plan_dir):
         raise UserError(
-            f"cannot update '{path}': it is a link to a file outside the plan directory",
-            hint="put the file itself in the plan directory",
+            _("cannot update '{path}': it is a link to a file outside the plan directory").format(
+                path=path
+            ),
+            hint=_("put the file itself in the plan directory"),
         )
     return path.resolve()
 
@@ -214,24 +225,28 @@ def _record(
     from cchc_cli.loading.roundtrip import open_roundtrip
     from cchc_cli.loading.write import remove_leftovers, write_text_atomic
 
-    plan, _ = require_plan(plan_dir)
+    plan = require_plan(plan_dir)[0]
     task = find_task(plan, task_id)
     task_id = task.id
     today = today or today_in(plan.calendar.timezone)
     on = entry.on or today
     if on > today:
         raise UserError(
-            f"--date {on.isoformat()} is in the future (today is {today.isoformat()}); "
-            "record progress once it has happened"
+            _(
+                "--date {date} is in the future (today is {today}); record progress once it "
+                "has happened"
+            ).format(date=on.isoformat(), today=today.isoformat())
         )
     if task.updates and on < task.updates[-1].date:
         latest = task.updates[-1].date.isoformat()
         raise UserError(
-            f"task {task_id} already has an update of {latest}; updates are kept oldest "
-            f"first, so give --date {latest} or later"
+            _(
+                "task {id} already has an update of {latest}; updates are kept oldest first, "
+                "so give --date {latest} or later"
+            ).format(id=task_id, latest=latest)
         )
     if task.origin is None:  # pragma: no cover - tasks read from files always have one
-        raise UserError(f"task {task_id} was not read from a file")
+        raise UserError(_("task {id} was not read from a file").format(id=task_id))
     source = task.origin.file
     path = _link_target(source, plan_dir)
     _check_writable(path)
@@ -239,24 +254,32 @@ def _record(
     document = open_roundtrip(path)
     node = _task_node(document.data, task_id)
     if node is None:
-        raise UserError(f"'{path}' changed while it was read: task {task_id} is gone; run again")
+        raise UserError(
+            _("'{path}' changed while it was read: task {id} is gone; run again").format(
+                path=path, id=task_id
+            )
+        )
     _apply(node, entry, on)
     text = document.dump()
     result = load_plan(plan_dir, overrides={path: text})
     errors = [finding for finding in result.findings if finding.is_error]
     if errors:
         raise FindingsError(
-            f"refused: with this update the plan would not be valid ({len(errors)} error(s)); "
-            f"'{path.name}' was not changed",
+            _(
+                "refused: with this update the plan would not be valid ({count} error(s)); "
+                "'{file}' was not changed"
+            ).format(count=len(errors), file=path.name),
             errors,
         )
     if document.changed_on_disk():
         raise UserError(
-            f"'{path}' was modified on disk while the update was being prepared; "
-            "nothing was written",
-            hint="run the command again to apply the update to the new content",
+            _(
+                "'{path}' was modified on disk while the update was being prepared; nothing "
+                "was written"
+            ).format(path=path),
+            hint=_("run the command again to apply the update to the new content"),
         )
     write_text_atomic(path, text)
     # Warnings about the edited file only: the rest of the plan did not change.
-    warnings = [f for f in result.findings if not f.is_error and f.file == source]
+    warnings = [f for f in result.findings if not f.is_error and f.is_open and f.file == source]
     return RecordedUpdate(source, task_id, on, task.status, entry.status, warnings)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from cchc_cli.errors import UserError
+from cchc_cli.i18n import _
 from cchc_cli.model.plan import Plan
 from cchc_cli.suggest import did_you_mean
 
@@ -51,14 +52,19 @@ def skeleton_sections(code: str, year: int) -> dict[str, dict[str, Any]]:
     }
 
 
+def _without_accepted(data: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in data.items() if key != "accepted"}
+
+
 def cascade_sections(parent: Plan, code: str, year: int | None) -> dict[str, dict[str, Any]]:
     """The unit ``code``'s plan from ``parent``: file name → its sections."""
     unit = parent.units_by_code.get(code)
     if unit is None:
         raise UserError(
-            f"unit {code!r} is not in the plan {parent.meta.id}"
-            f"{did_you_mean(code, parent.units_by_code)}",
-            hint="--unit takes a unit code of the parent plan's units.yaml (VP, TCCB…)",
+            _("unit {code} is not in the plan {plan}{hint}").format(
+                code=repr(code), plan=parent.meta.id, hint=did_you_mean(code, parent.units_by_code)
+            ),
+            hint=_("--unit takes a unit code of the parent plan's units.yaml (VP, TCCB…)"),
         )
     tasks = [task for task in parent.tasks if code in task.lead or code in task.coordinators]
     target_ids = list(dict.fromkeys(ident for task in tasks for ident in task.targets))
@@ -69,9 +75,12 @@ def cascade_sections(parent: Plan, code: str, year: int | None) -> dict[str, dic
         data = _dump(task)
         data.pop("updates", None)
         data.pop("status", None)
+        # The parent's acknowledged warnings are about the parent's plan: the unit's plan
+        # starts with none (what it contradicts, it says for itself).
+        data.pop("accepted", None)
         own_tasks.append({**data, "parent": task.id})
     targets = [
-        {**_dump(parent.targets_by_id[ident]), "parent": ident}
+        {**_without_accepted(_dump(parent.targets_by_id[ident])), "parent": ident}
         for ident in target_ids
         if ident in parent.targets_by_id
     ]

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from cchc_cli.errors import UserError
+from cchc_cli.i18n import _
 
 __all__ = ["InitResult", "init_repository"]
 
@@ -27,14 +28,20 @@ class InitResult:
 
 def _refuse_non_empty(directory: Path, force: bool) -> None:
     if directory.exists() and not directory.is_dir():
-        raise UserError(f"'{directory}' is a file; cchc init creates a directory")
+        raise UserError(
+            _("'{directory}' is a file; cchc init creates a directory").format(directory=directory)
+        )
     entries = sorted(p.name for p in directory.iterdir()) if directory.is_dir() else []
     if entries and not force:
         shown = ", ".join(entries[:5]) + (", …" if len(entries) > 5 else "")
         raise UserError(
-            f"'{directory}' is not empty ({shown}); cchc init writes a new plan repository",
-            hint="choose a new or empty directory, or pass --force to write into this one "
-            "(files of the same name are replaced)",
+            _(
+                "'{directory}' is not empty ({shown}); cchc init writes a new plan repository"
+            ).format(directory=directory, shown=shown),
+            hint=_(
+                "choose a new or empty directory, or pass --force to write into this one "
+                "(files of the same name are replaced)"
+            ),
         )
 
 
@@ -74,8 +81,8 @@ def init_repository(
     parent_id = None
     if source is not None:
         if unit is None:
-            raise UserError("--from needs --unit CODE: the unit whose plan is cascaded")
-        parent, _ = require_plan(source)
+            raise UserError(_("--from needs --unit CODE: the unit whose plan is cascaded"))
+        parent = require_plan(source)[0]
         parent_id = parent.meta.id
         sections = cascade_sections(parent, unit, year)
         schema = source / "schema" / "cchc-plan.schema.json"

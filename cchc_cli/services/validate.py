@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, ClassVar
 if TYPE_CHECKING:
     from cchc_cli.loading.plan_loader import LoadResult
 
-from cchc_cli.findings import Finding, count_levels
+from cchc_cli.findings import Finding, count_accepted, count_levels
 
 __all__ = ["ValidateResult", "validate_plan"]
 
@@ -22,14 +22,23 @@ class ValidateResult:
     findings: list[Finding]
     errors: int
     warnings: int
+    """Warnings the plan has not accepted."""
     failed: bool
-    """Errors, or warnings under ``--strict``: the run exits 1."""
+    """Errors, or warnings not accepted under ``--strict``: the run exits 1."""
     counts: dict[str, int] | None
     """Tasks, targets, units and duties of a valid plan; None when it is not valid."""
+    accepted: int = 0
+    """Warnings the plan accepts (``accepted:`` on the item): counted, not printed."""
+    show_accepted: bool = False
+    """Print the accepted warnings too (``--show-accepted``)."""
 
 
 def validate_plan(
-    directory: Path, *, strict: bool = False, parent: Path | None = None
+    directory: Path,
+    *,
+    strict: bool = False,
+    parent: Path | None = None,
+    show_accepted: bool = False,
 ) -> ValidateResult:
     """Load and check every plan file under ``directory``; never raises for a finding.
 
@@ -60,18 +69,23 @@ def validate_plan(
         warnings=warnings,
         failed=errors > 0 or (strict and warnings > 0),
         counts=counts,
+        accepted=count_accepted(findings),
+        show_accepted=show_accepted,
     )
 
 
 def _parent_findings(result: LoadResult, parent_dir: Path) -> list[Finding]:
+    from cchc_cli.checks.accepted import apply_acceptances
     from cchc_cli.checks.parent import check_parent_references
     from cchc_cli.loading import require_plan
     from cchc_cli.loading.locate import locate
 
     assert result.plan is not None  # noqa: S101 - the caller checked
+    assert result.draft is not None  # noqa: S101 - a loaded plan has its draft
     parent, _ = require_plan(parent_dir)
     located = []
-    for finding in check_parent_references(result.plan, parent):
+    found = check_parent_references(result.plan, parent)
+    for finding in apply_acceptances(list(found), result.draft, later=True):
         origin = finding.origin
         if origin is None:
             located.append(finding)

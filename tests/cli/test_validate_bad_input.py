@@ -334,7 +334,8 @@ def test_text_format_points_at_file_line_column(cli: Invoke, minimal_plan: Path)
     assert run.exit_code == 1
     line = next(line for line in run.stdout.splitlines() if "unknown-ref" in line)
     assert line.endswith(
-        "extra.yaml:4:12: [error] unknown-ref: unknown unit 'TCBB' (did you mean 'TCCB'?)"
+        "extra.yaml:4:12: [error] unknown-ref: task PL.9: unknown unit 'TCBB' "
+        "(did you mean 'TCCB'?)"
     )
     assert "invalid" in run.stdout
 
@@ -344,7 +345,7 @@ def test_github_format(cli: Invoke, minimal_plan: Path) -> None:
     run = cli(["validate", "--plan", minimal_plan, "--format", "github"])
     assert run.exit_code == 1
     assert "::error file=" in run.stdout
-    assert "extra.yaml,line=4,col=12::unknown-ref: unknown unit 'TCBB'" in run.stdout
+    assert "extra.yaml,line=4,col=12::unknown-ref: task PL.9: unknown unit 'TCBB'" in run.stdout
 
 
 def test_all_problems_are_reported_at_once(cli: Invoke, minimal_plan: Path) -> None:

@@ -125,7 +125,14 @@ def _environment(ws: Workspace, extra: dict[str, Any]) -> dict[str, str]:
         for key, value in os.environ.items()
         if not key.startswith("CCHC_") and key not in ("NO_COLOR", "COLUMNS")
     }
-    env.update(NO_COLOR="1", COLUMNS="200", CCHC_CACHE_DIR=str(ws.cache), HOME=str(ws.root))
+    # The expected messages are English (a case may set CCHC_LANG itself).
+    env.update(
+        NO_COLOR="1",
+        COLUMNS="200",
+        CCHC_CACHE_DIR=str(ws.cache),
+        CCHC_LANG="en",
+        HOME=str(ws.root),
+    )
     env.pop("XDG_CACHE_HOME", None)
     source = os.environ.get("CCHC_CORPUS_SOURCE")
     if source:
