@@ -126,7 +126,19 @@ def status_text(result: StatusResult) -> RenderableType:
     counts = Fitted(lambda width: pieces_line(_("Tasks:") + " ", pieces, width, indent="  "))
     parts: list[RenderableType] = [Panel(header, title="cchc status", title_align="left")]
     if result.year_over:
-        parts += [_year_over(result), Text(""), counts]
+        # Past the year every open task is "overdue" by months: say what was done.
+        done = result.counts.get("done", 0)
+        cancelled = result.counts.get("cancelled", 0)
+        still_open = sum(result.counts.values()) - done - cancelled
+        not_done = _("not done")
+        closing = [
+            (f"{still_open} {not_done}", STATE_STYLE["overdue"] if still_open else ""),
+            (f"{done} {state_label('done')}", STATE_STYLE["done"]),
+        ]
+        if cancelled:
+            closing.append((f"{cancelled} {state_label('cancelled')}", STATE_STYLE["cancelled"]))
+        summary = Fitted(lambda width: pieces_line(_("Tasks:") + " ", closing, width, indent="  "))
+        parts += [_year_over(result), Text(""), summary]
         return Group(*parts)
     parts.append(counts)
     for title, items in (
