@@ -135,20 +135,21 @@ def tokens(cli: Invoke, view: str, lang: Language) -> list[str]:
     return found
 
 
+@pytest.mark.usefixtures("repo")
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("view", list(VIEWS))
 def test_each_view_matches_its_golden_file_at_80_columns(
-    cli: Invoke, repo: Path, monkeypatch: pytest.MonkeyPatch, view: str, lang: Language
+    cli: Invoke, monkeypatch: pytest.MonkeyPatch, view: str, lang: Language
 ) -> None:
     check_golden(f"{view}.{lang}.txt", render(cli, monkeypatch, view, lang, 80))
 
 
+@pytest.mark.usefixtures("repo")
 @pytest.mark.parametrize("width", [60, 80, 120])
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("view", list(VIEWS))
 def test_each_view_fits_the_width_with_nothing_cut_or_split(
     cli: Invoke,
-    repo: Path,
     monkeypatch: pytest.MonkeyPatch,
     view: str,
     lang: Language,
@@ -164,8 +165,9 @@ def test_each_view_fits_the_width_with_nothing_cut_or_split(
     assert not missing, f"{view} ({lang}, {width} columns) splits or loses {missing}:\n{text}"
 
 
+@pytest.mark.usefixtures("repo")
 def test_status_says_the_same_facts_in_both_languages(
-    cli: Invoke, repo: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     vi = render(cli, monkeypatch, "status", "vi", 80)
     en = render(cli, monkeypatch, "status", "en", 80)
@@ -186,8 +188,9 @@ def test_status_says_the_same_facts_in_both_languages(
         assert en_words in en
 
 
+@pytest.mark.usefixtures("repo")
 def test_a_plan_whose_year_is_over_points_to_the_year_end_views(
-    cli: Invoke, repo: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("COLUMNS", "80")
     run = cli(["--lang", "vi", "--plan", "plan", "status", "--as-of", "2025-03-01"])
@@ -203,8 +206,9 @@ def test_a_plan_whose_year_is_over_points_to_the_year_end_views(
     assert (data["year_end"], data["year_over"]) == ("2024-12-31", True)
 
 
+@pytest.mark.usefixtures("repo")
 def test_status_json_is_data_whatever_the_language(
-    cli: Invoke, repo: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     args = ["--plan", "plan", "status", "--as-of", AS_OF, "--format", "json"]
     monkeypatch.setenv("CCHC_LANG", "vi")
