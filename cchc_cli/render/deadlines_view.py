@@ -24,7 +24,10 @@ __all__ = ["deadlines_text"]
 
 def _heading(result: DeadlinesResult) -> str:
     as_of = weekday(result.as_of)
-    unit = clean(result.unit) if result.unit else None
+    unit = None
+    if result.unit:
+        name = result.units.get(result.unit)
+        unit = clean(result.unit if name is None else f"{result.unit} ({name})")
     within = result.within_days
     if result.overdue_only:
         if unit:

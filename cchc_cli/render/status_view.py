@@ -109,7 +109,9 @@ def status_text(result: StatusResult) -> RenderableType:
     header.append(clean(result.plan.title), style="bold")
     header.append("\n" + _("As of {day}").format(day=weekday(result.as_of)), style="bold")
     if result.unit:
-        header.append(" · " + _("unit {unit}").format(unit=clean(result.unit)))
+        name = result.units.get(result.unit)
+        unit = clean(result.unit if name is None else f"{result.unit} ({name})")
+        header.append(" · " + _("unit {unit}").format(unit=unit))
     header.append(
         "\n"
         + _("Plan {plan} · revision {revision}").format(
