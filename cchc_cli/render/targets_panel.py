@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from cchc_cli.i18n import _
 from cchc_cli.i18n.forms import day, number, percent
 from cchc_cli.model.terms import TargetStatus
-from cchc_cli.render.agenda_tables import Fitted, pieces_line
+from cchc_cli.render.agenda_tables import Fitted, paragraph, pieces_line
 from cchc_cli.render.styles import TARGET_STYLE, clean, counted, target_label
 from cchc_cli.services.status import TargetLine, TargetsSummary
 
@@ -98,7 +98,10 @@ def targets_panel(summary: TargetsSummary) -> RenderableType:
     heading = Text(_("Targets"), style="bold")
     lines = summary.items
     if not lines:
-        return Group(heading, *(Text(f"  {line}", style="dim") for line in _no_data(summary)))
+        return Group(
+            heading,
+            *(paragraph(f"  {line}", style="dim", indent="  ") for line in _no_data(summary)),
+        )
     measured = sorted(
         (line for line in lines if line.status != "no_data"), key=lambda line: _ORDER[line.status]
     )
@@ -119,7 +122,9 @@ def targets_panel(summary: TargetsSummary) -> RenderableType:
     if measured:
         parts.append(Fitted(lambda width: _table(measured, width)))
     if len(measured) < len(lines):
-        parts.append(Text("  " + _("targets without data are listed by `cchc kpi`"), style="dim"))
+        parts.append(
+            paragraph("  " + _("targets without data are listed by `cchc kpi`"), style="dim")
+        )
     # Drawn without a frame: a Panel renders its content twice (fit, then crop), which
     # doubled the time of the whole dashboard.
     return Group(*parts)
@@ -160,4 +165,4 @@ def _table(measured: list[TargetLine], width: int) -> RenderableType:
         table.add_row(*cells)
     if not notes:
         return table
-    return Group(table, *(Text(f"  {note}", style="dim") for note in notes))
+    return Group(table, *(paragraph(f"  {note}", style="dim", indent="    ") for note in notes))
