@@ -8,17 +8,32 @@ from __future__ import annotations
 
 import re
 
-from cchc_cli.model.terms import TargetStatus, TaskState
+from cchc_cli.i18n import N_, _
+from cchc_cli.model.terms import TargetStatus, TaskState, TaskStatus
 
-__all__ = ["STATE_LABEL", "STATE_STYLE", "TARGET_LABEL", "TARGET_STYLE", "clean", "md_escape"]
+__all__ = [
+    "STATE_LABEL",
+    "STATE_STYLE",
+    "STATUS_LABEL",
+    "TARGET_LABEL",
+    "TARGET_STYLE",
+    "clean",
+    "counted",
+    "md_escape",
+    "state_label",
+    "status_label",
+    "target_label",
+]
 
+# The tables hold English ids (marked for the catalogs); the functions below say them
+# in the language of the run.
 STATE_LABEL: dict[TaskState, str] = {
-    "overdue": "overdue",
-    "due_soon": "due soon",
-    "on_track": "on track",
-    "not_started": "not started",
-    "done": "done",
-    "cancelled": "cancelled",
+    "overdue": N_("overdue"),
+    "due_soon": N_("due soon"),
+    "on_track": N_("on track"),
+    "not_started": N_("not started"),
+    "done": N_("done"),
+    "cancelled": N_("cancelled"),
 }
 STATE_STYLE: dict[TaskState, str] = {
     "overdue": "bold red",
@@ -29,10 +44,10 @@ STATE_STYLE: dict[TaskState, str] = {
     "cancelled": "dim",
 }
 TARGET_LABEL: dict[TargetStatus, str] = {
-    "met": "met",
-    "at_risk": "at risk",
-    "missed": "missed",
-    "no_data": "no data",
+    "met": N_("met"),
+    "at_risk": N_("at risk"),
+    "missed": N_("missed"),
+    "no_data": N_("no data"),
 }
 TARGET_STYLE: dict[TargetStatus, str] = {
     "met": "green",
@@ -40,6 +55,38 @@ TARGET_STYLE: dict[TargetStatus, str] = {
     "missed": "bold red",
     "no_data": "dim",
 }
+
+STATUS_LABEL: dict[TaskStatus, str] = {
+    "not_started": N_("not started"),
+    "in_progress": N_("in progress"),
+    "done": N_("done"),
+    "cancelled": N_("cancelled"),
+}
+"""A task's recorded status (``cchc task update --status``)."""
+
+
+def counted(count: int, one: str, many: str) -> str:
+    """``one`` for a count of 1, else ``many`` (both already translated: Vietnamese says
+    them alike). Used instead of ``ngettext``, whose plural entries the catalog check
+    cannot read yet."""
+    return one if count == 1 else many
+
+
+def state_label(state: TaskState) -> str:
+    """``quá hạn`` / ``overdue``…: where a task stands, in the run's language."""
+    return _(STATE_LABEL[state])
+
+
+def target_label(status: TargetStatus) -> str:
+    """``đạt`` / ``met``…: a target's standing, in the run's language."""
+    return _(TARGET_LABEL[status])
+
+
+def status_label(status: str) -> str:
+    """A recorded task status in the run's language (an unknown one as written)."""
+    label = STATUS_LABEL.get(status)  # type: ignore[call-overload]
+    return status if label is None else _(label)
+
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import ClassVar, Literal
 
 from cchc_cli.dates import as_of_date
+from cchc_cli.i18n import _
 from cchc_cli.schedule.agenda import agenda, select_deadlines
 from cchc_cli.schedule.state import ItemState
 from cchc_cli.services.workspace import Workspace
@@ -28,6 +29,8 @@ class DeadlinesResult:
     items: list[ItemState]
     failure: str | None
     """Why ``--fail-on`` fails the run, or None."""
+    units: dict[str, str] = field(default_factory=dict)
+    """Code → name of the plan's units (the tables name them where there is room)."""
 
 
 def _failure(items: list[ItemState], fail_on: FailOn | None) -> str | None:
@@ -37,9 +40,15 @@ def _failure(items: list[ItemState], fail_on: FailOn | None) -> str | None:
     failing = [item for item in items if item.state in states]
     if not failing:
         return None
-    what = "overdue" if fail_on == "overdue" else "overdue or due soon"
     ids = ", ".join(item.id for item in failing)
-    return f"{len(failing)} item(s) {what} (--fail-on {fail_on}): {ids}"
+    count = len(failing)
+    if fail_on == "overdue":
+        one = _("{count} item overdue (--fail-on {option}): {ids}")
+        many = _("{count} items overdue (--fail-on {option}): {ids}")
+    else:
+        one = _("{count} item overdue or due soon (--fail-on {option}): {ids}")
+        many = _("{count} items overdue or due soon (--fail-on {option}): {ids}")
+    return (one if count == 1 else many).format(count=count, option=fail_on, ids=ids)
 
 
 def list_deadlines(
@@ -70,4 +79,5 @@ def list_deadlines(
         count=len(items),
         items=items,
         failure=_failure(items, fail_on),
+        units=dict(view.units),
     )

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import ClassVar, Literal
 
-from cchc_cli.dates import as_of_date, format_day
+from cchc_cli.dates import as_of_date
 from cchc_cli.model.terms import TARGET_STATUSES, TargetStatus
 from cchc_cli.results.revision import NO_STAMP, Stamp
 from cchc_cli.schedule.agenda import StatusReport, build_status
 from cchc_cli.services.workspace import Workspace
 
 __all__ = [
-    "NO_DATA",
     "ScoreLine",
     "StatusResult",
     "TargetLine",
@@ -23,7 +22,9 @@ __all__ = [
     "plan_status",
 ]
 
-NO_DATA = "no data yet: targets are measured from the dossier system's exports"
+NoTargets = Literal["no_datasets", "year_not_started", "cannot_measure"]
+"""Why the targets panel has no lines: the plan declares no data, its year has not
+begun, or the data cannot be read (``problem`` says why)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,16 @@ class TargetLine:
     threshold: str
     """The commitment in short form, e.g. ``> 95%``."""
     status: TargetStatus
+    op: str | None = None
+    """The comparison (``>``, ``>=``, ``=``…) of ``threshold``; None: qualitative."""
+    goal: float | None = None
+    """The number of ``threshold``."""
+    goal_unit: str | None = None
+    """``percent`` or the unit of ``goal``."""
+    error_budget: int | None = None
+    """How many more late dossiers the target can take and still be met (rates)."""
+    projection: float | None = None
+    """The year-end value the monthly trend points to (percent)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,21 +68,47 @@ class ScoreLine:
 
 @dataclass(frozen=True)
 class TargetsSummary:
-    """The targets panel: measured lines with counts, or why there are none."""
+    """The targets panel: measured lines with counts and the days measured, or why there
+    are none. Data only: the views say it in the reader's language."""
 
     status: Literal["measured", "no_data"]
-    note: str | None
     counts: dict[TargetStatus, int]
     items: list[TargetLine]
+    measured_from: date | None = None
+    measured_to: date | None = None
+    reason: NoTargets | None = None
+    """Why there are no lines (``status`` ``no_data``)."""
+    problem: str | None = None
+    """With ``cannot_measure``: what is wrong with the data (as ``cchc kpi`` says it)."""
+    year_start: date | None = None
+    """With ``year_not_started``: the first day of the plan's year."""
 
     @classmethod
-    def of(cls, lines: list[TargetLine] | None, note: str | None) -> TargetsSummary:
+    def of(cls, lines: list[TargetLine] | None, why: Why) -> TargetsSummary:
         if not lines:
-            return cls("no_data", note or NO_DATA, {}, [])
+            return cls(
+                "no_data",
+                {},
+                [],
+                reason=why.reason or "no_datasets",
+                problem=why.problem,
+                year_start=why.year_start,
+            )
         counts = {
             status: sum(line.status == status for line in lines) for status in TARGET_STATUSES
         }
-        return cls("measured", note, counts, list(lines))
+        return cls("measured", counts, list(lines), why.measured_from, why.measured_to)
+
+
+@dataclass(frozen=True, slots=True)
+class Why:
+    """What the measuring of the targets says beside its lines."""
+
+    reason: NoTargets | None = None
+    problem: str | None = None
+    year_start: date | None = None
+    measured_from: date | None = None
+    measured_to: date | None = None
 
 
 @dataclass(frozen=True)
@@ -79,11 +116,17 @@ class StatusResult(StatusReport):
     """The whole dashboard."""
 
     kind: ClassVar[str] = "status"
-    targets: TargetsSummary = TargetsSummary("no_data", NO_DATA, {}, [])
+    targets: TargetsSummary = TargetsSummary("no_data", {}, [], reason="no_datasets")
     score: ScoreLine | None = None
     """The plan's scorecard over the year so far, when the plan has one and data."""
     revision: Stamp = NO_STAMP
     """The plan's revision (cchc_cli.vcs.stamp)."""
+    year_end: date | None = None
+    """The last day of the plan's year."""
+    year_over: bool = False
+    """``as_of`` is after :attr:`year_end`: the views point to the year-end view."""
+    units: dict[str, str] = field(default_factory=dict)
+    """Code → name of the plan's units (the tables name them where there is room)."""
 
 
 def plan_status(
@@ -97,19 +140,22 @@ def plan_status(
     view = workspace.schedule
     day = as_of_date(as_of, view.timezone)
     report = build_status(view, day, unit=unit)
-    note = score = None
+    why, score = Why(), None
     if targets is None and view.measured:
-        targets, note, score = measured_targets(workspace, day)
+        targets, why, score = measured_targets(workspace, day)
     fields = {name: getattr(report, name) for name in StatusReport.__dataclass_fields__}
     return StatusResult(
         **fields,
-        targets=TargetsSummary.of(targets, note),
+        targets=TargetsSummary.of(targets, why),
         score=score,
         revision=workspace.revision,
+        year_end=date(view.year, 12, 31),
+        year_over=day > date(view.year, 12, 31),
+        units=dict(view.units),
     )
 
 
-Measured = tuple[list[TargetLine] | None, str | None, ScoreLine | None]
+Measured = tuple[list[TargetLine] | None, Why, ScoreLine | None]
 
 
 def measured_targets(workspace: Workspace, as_of: date) -> Measured:
@@ -130,22 +176,47 @@ def measured_targets(workspace: Workspace, as_of: date) -> Measured:
     if key is not None:
         fingerprint = data_fingerprint(workspace.directory)
         digest = hashlib.sha256(f"{key}|{fingerprint}|{as_of}".encode())
-        name = f"targets-{digest.hexdigest()}.json"
+        name = f"targets2-{digest.hexdigest()}.json"
         cached = read_entry(name)
         if cached is not None:
             with contextlib.suppress(ValueError, KeyError, TypeError):
                 data = json.loads(cached)
                 lines = [TargetLine(**item) for item in data["lines"]] if data["lines"] else None
                 score = ScoreLine(**data["score"]) if data["score"] else None
-                return lines, data["note"], score
-    lines, note, score = _measure_targets(workspace, as_of)
+                return lines, _why_from(data["why"]), score
+    lines, why, score = _measure_targets(workspace, as_of)
     if name is not None:
         from dataclasses import asdict
 
         items = None if lines is None else [asdict(line) for line in lines]
-        entry = {"lines": items, "note": note, "score": None if score is None else asdict(score)}
+        entry = {
+            "lines": items,
+            "why": {key: _plain(value) for key, value in asdict(why).items()},
+            "score": None if score is None else asdict(score),
+        }
         write_entry(name, json.dumps(entry, ensure_ascii=False))
-    return lines, note, score
+    return lines, why, score
+
+
+def _plain(value: object) -> object:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _why_from(data: dict[str, str | None]) -> Why:
+    def day(key: str) -> date | None:
+        value = data.get(key)
+        return None if value is None else date.fromisoformat(value)
+
+    reason = data.get("reason")
+    if reason not in (None, "no_datasets", "year_not_started", "cannot_measure"):
+        raise ValueError(reason)
+    return Why(
+        reason,  # type: ignore[arg-type]
+        data.get("problem"),
+        day("year_start"),
+        day("measured_from"),
+        day("measured_to"),
+    )
 
 
 def _measure_targets(workspace: Workspace, as_of: date) -> Measured:
@@ -159,7 +230,7 @@ def _measure_targets(workspace: Workspace, as_of: date) -> Measured:
     plan = workspace.plan
     year = named_period(plan.calendar.period_rule, plan.year, "Y")
     if as_of < year.start:
-        return None, f"the plan's year starts on {format_day(year.start)}", None
+        return None, Why("year_not_started", year_start=year.start), None
     period = Period(year.start, min(as_of, year.end), f"{plan.year} to date")
     try:
         check_period_has_targets(plan, period)
@@ -167,12 +238,24 @@ def _measure_targets(workspace: Workspace, as_of: date) -> Measured:
         measures = load_measures(plan, workspace.directory, [], [])
         results = judge_all(plan, measures, period, as_of)
     except CchcError as exc:
-        note = f"cannot measure targets: {exc.message} (run `cchc kpi` for details)"
-        return None, note, None
-    lines = [
-        TargetLine(r.ref, r.measure, r.value, plan.targets_by_id[r.target].threshold_text, r.status)
-        for r in results
-    ]
+        return None, Why("cannot_measure", problem=exc.message), None
+    lines = []
+    for r in results:
+        target = plan.targets_by_id[r.target]
+        lines.append(
+            TargetLine(
+                r.ref,
+                r.measure,
+                r.value,
+                target.threshold_text,
+                r.status,
+                target.op,
+                target.value,
+                target.unit,
+                r.error_budget,
+                r.projection,
+            )
+        )
     score = None
     if plan.scorecards:
         card = plan.scorecards[0]
@@ -187,4 +270,4 @@ def _measure_targets(workspace: Workspace, as_of: date) -> Measured:
             None if weakest is None else weakest.earned,
             None if weakest is None else weakest.points,
         )
-    return lines, f"measured {format_day(period.start)}–{format_day(period.end)}", score
+    return lines, Why(measured_from=period.start, measured_to=period.end), score

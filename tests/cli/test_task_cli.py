@@ -157,7 +157,9 @@ def test_task_show(cli: Invoke, shipped_plan: Path) -> None:
     assert "PL.1 · due soon" in run.stdout
     assert "Ban hành Kế hoạch CCHC năm 2024." in run.stdout
     assert "VP — Văn phòng Sở" in run.stdout
-    assert "Trước ngày 25/1/2024 → before 25/01/2024 (last day 24/01/2024)" in run.stdout
+    assert "Deadline as written  Trước ngày 25/1/2024" in run.stdout
+    assert "Deadline             before 25 Jan 2024" in run.stdout
+    assert "Last day             24 Jan 2024" in run.stdout
     assert "3 working days left" in run.stdout
     assert "tasks.yaml:9" in run.stdout
     assert "none recorded yet" in run.stdout
