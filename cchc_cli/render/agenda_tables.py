@@ -7,8 +7,9 @@ How :func:`items_table` fits the terminal (widths in columns):
   per line: the deadline, then the state and time left or late, wrapped at spaces);
 * What wraps at spaces, a word too long for it ends in "…", and a task's content is
   shortened to its start (60 characters below 100 columns, 100 from there);
-* from 100 columns Who shows the units' names (wrapped at spaces); below 100 it shows
-  their codes and the names are listed under the table;
+* Who shows the units' names (wrapped at spaces, at most 24 columns) where that
+  leaves What 24 columns or more; otherwise their codes, one per line, and the names
+  are listed under the table;
 * when What would get fewer than 14 columns, the Who column is dropped and the units'
   codes go under What (at 60 columns), then the Due column narrows to its longest
   word (a date is never split; "chậm nhất ngày" wraps above it);
@@ -47,7 +48,9 @@ __all__ = [
 ]
 
 NAMES_FROM = 100
-"""From this width the tables name units; below it they show unit codes."""
+"""From this width a task's content is shown to 100 characters (60 below)."""
+_WHAT_ROOM = 24
+"""Units are named when What keeps at least this many columns."""
 WIDE = 120
 """From this width the Due column takes a deadline and its state on one line each."""
 
@@ -298,15 +301,23 @@ def _items_table(
     from rich.text import Text
 
     dues, timings, notes = _cells(items, show_state)
-    with_names = width >= NAMES_FROM and bool(names)
-    whos = [who_text(item, names if with_names else None) for item in items]
     dates = [deadline_date(item.occurrence) for item in items]
     longest = max([len(date) for date in dates] + [longest_word(dues)])
-    if not with_names:
-        whos = [who.replace(", ", ",\n") for who in whos]
+    ids = [item.id for item in items]
+    whos = [who_text(item, names) for item in items]
     id_width, due_width, who_width = _widths(
-        width, [item.id for item in items], dues, whos, timings=timings, longest=longest
+        width, ids, dues, whos, timings=timings, longest=longest
     )
+    with_names = (
+        bool(names)
+        and who_width is not None
+        and width - id_width - due_width - who_width - 9 >= _WHAT_ROOM
+    )
+    if not with_names:
+        whos = [who_text(item).replace(", ", ",\n") for item in items]
+        id_width, due_width, who_width = _widths(
+            width, ids, dues, whos, timings=timings, longest=longest
+        )
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="bold")
     table.add_column(_("ID"), no_wrap=True, width=id_width)
     table.add_column(_("What"), min_width=8, overflow="ellipsis")

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 from cchc_cli.dates import check_span
 from cchc_cli.errors import UserError
+from cchc_cli.i18n import _
 from cchc_cli.model.terms import TASK_STATES, Period, TaskState
 from cchc_cli.schedule.periods import data_period
 from cchc_cli.schedule.rules import Occurrence, occurrences
@@ -37,8 +38,10 @@ def check_unit(view: PlanSchedule, unit: str | None) -> None:
     from cchc_cli.suggest import did_you_mean
 
     raise UserError(
-        f"unknown unit code {quote(unit)}{did_you_mean(unit, view.units)}",
-        hint=f"the plan's units: {', '.join(view.units)}",
+        _("unknown unit code {code}{suggestion}").format(
+            code=quote(unit), suggestion=did_you_mean(unit, view.units)
+        ),
+        hint=_("the plan's units: {codes}").format(codes=", ".join(view.units)),
     )
 
 

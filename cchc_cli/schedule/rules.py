@@ -23,6 +23,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal
 
 from cchc_cli.dates import format_day
+from cchc_cli.i18n import _, language
 from cchc_cli.model.terms import Frequency
 from cchc_cli.schedule.periods import frequency_of, period_months, period_names
 
@@ -140,6 +141,15 @@ def recurrence_spec(rule: Recurrence) -> RecurrenceSpec:
     )
 
 
+def _month_of(year: int, month: int) -> str:
+    """``June 2024`` (en), ``06/2024`` (vi): a month as the language names it."""
+    from babel.dates import format_date
+
+    lang = language()
+    pattern = "MMMM yyyy" if lang == "en" else "MM/yyyy"
+    return str(format_date(date(year, month, 1), pattern, locale=lang))
+
+
 def rule_problems(rule: RecurrenceSpec, year: int) -> list[tuple[str, str]]:
     """What makes a recurring rule impossible in ``year``: (field, message) pairs.
 
@@ -154,8 +164,12 @@ def rule_problems(rule: RecurrenceSpec, year: int) -> list[tuple[str, str]]:
         problems.append(
             (
                 "periods",
-                f"period '{period}' is {kind.replace('_', '-')}, but the rule is "
-                f"{rule.frequency.replace('_', '-')}: use {', '.join(names)}",
+                _("period '{period}' is {kind}, but the rule is {frequency}: use {names}").format(
+                    period=period,
+                    kind=kind.replace("_", "-"),
+                    frequency=rule.frequency.replace("_", "-"),
+                    names=", ".join(names),
+                ),
             )
         )
     if wrong:
@@ -167,9 +181,14 @@ def rule_problems(rule: RecurrenceSpec, year: int) -> list[tuple[str, str]]:
             problems.append(
                 (
                     "month",
-                    f"month {rule.month} of a {rule.frequency.replace('_', '-')} period does "
-                    f"not exist (a period has {length} month(s)); use 1-{length}, "
-                    "'first' or 'last'",
+                    _(
+                        "month {month} of a {frequency} period does not exist (a period has "
+                        "{length} months); use 1-{length}, 'first' or 'last'"
+                    ).format(
+                        month=rule.month,
+                        frequency=rule.frequency.replace("_", "-"),
+                        length=length,
+                    ),
                 )
             )
             return problems
@@ -184,9 +203,15 @@ def rule_problems(rule: RecurrenceSpec, year: int) -> list[tuple[str, str]]:
         problems.append(
             (
                 "day",
-                f"day {rule.day} does not exist in {_calendar.month_name[month]} {year} "
-                f"(the month it falls in for {short[0]}); use a day from 1 to "
-                f"{min(lengths.values())}, which every covered month has",
+                _(
+                    "day {day} does not exist in {month} (the month it falls in for "
+                    "{period}); use a day from 1 to {last}, which every covered month has"
+                ).format(
+                    day=rule.day,
+                    month=_month_of(year, month),
+                    period=short[0],
+                    last=min(lengths.values()),
+                ),
             )
         )
     return problems

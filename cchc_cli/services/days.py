@@ -9,6 +9,7 @@ from typing import ClassVar, Literal
 
 from cchc_cli.dates import check_countable
 from cchc_cli.errors import UserError
+from cchc_cli.i18n import _
 from cchc_cli.schedule.workcal import DayInfo, DayOverride
 from cchc_cli.services.workspace import Workspace
 
@@ -50,11 +51,15 @@ def due_date(
     """The due date of a dossier received on ``start`` with ``days`` to process it."""
     if days < 0:
         raise UserError(
-            f"DAYS must be 0 or more (a processing time), not {days}",
-            hint="e.g. cchc due 2024-02-05 10",
+            _("DAYS must be 0 or more (a processing time), not {days}").format(days=days),
+            hint=_("e.g. {example}").format(example="cchc due 2024-02-05 10"),
         )
     if days > MAX_DAYS:
-        raise UserError(f"DAYS must be at most {MAX_DAYS} (about ten years), not {days}")
+        raise UserError(
+            _("DAYS must be at most {max} (about ten years), not {days}").format(
+                max=MAX_DAYS, days=days
+            )
+        )
     check_countable(start, "DATE")
     calendar = workspace.schedule.calendar
     if calendar_days:
