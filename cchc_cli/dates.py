@@ -71,15 +71,98 @@ def parse_iso_date(value: Any) -> Any:
         raise ValueError(f"{quote(value)} is not a real calendar date ({exc})") from None
 
 
-def parse_date_option(value: str, option: str) -> date:
-    """A date given on the command line, or :class:`UserError` naming the option."""
+_SLASH_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_NUMBERS = re.compile(r"^(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})$")
+
+
+def _real(year: int, month: int, day: int) -> date | None:
     try:
-        parsed = parse_iso_date(value)
-    except ValueError as exc:
-        raise UserError(f"{option}: {exc}", hint="dates are written YYYY-MM-DD") from None
-    if not isinstance(parsed, date):  # pragma: no cover - a str always parses to a date
-        raise UserError(f"{option}: {quote(value)} is not a date")
-    return parsed
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _readings(first: str, second: str, third: str) -> list[date]:
+    """Every real day three numbers written in some other form could mean, in order."""
+    a, b, c = int(first), int(second), int(third)
+    if len(first) == 4:  # 2024/04/01: year first, then month/day or day/month
+        candidates = [(a, b, c), (a, c, b)]
+    else:  # 1-4-24, 04.01.2024: year last (two digits: this century)
+        year = c if len(third) == 4 else 2000 + c if len(third) == 2 else -1
+        candidates = [(year, b, a), (year, a, b)]
+    found: list[date] = []
+    for year, month, day in candidates:
+        real = _real(year, month, day) if year > 0 else None
+        if real is not None and real not in found:
+            found.append(real)
+    return found
+
+
+def parse_date_option(value: str, option: str) -> date:
+    """A day given on the command line, ``dd/mm/yyyy`` or ``yyyy-mm-dd``, or
+    :class:`UserError` naming the option.
+
+    ``dd/mm/yyyy`` (day and month may have one digit) is always read day first, the way
+    every view prints dates and every Vietnamese office writes them: ``04/01/2024`` is
+    4 January. Any other form — a two-digit year, dots or dashes with the year last, the
+    year first with slashes — could be read two ways; it is refused with the readings
+    shown, so that nobody gets a day a month away from the one they meant.
+    """
+    from cchc_cli.i18n import _
+    from cchc_cli.i18n.forms import day as shown
+
+    text = value.strip()
+    hint = _("write the day as dd/mm/yyyy or yyyy-mm-dd")
+    iso = _ISO_DATE.match(text)
+    slash = _SLASH_DMY.match(text)
+    if iso is not None or slash is not None:
+        if iso is not None:
+            year, month, day = (int(part) for part in iso.groups())
+        else:
+            assert slash is not None  # noqa: S101 - one of the two matched
+            day, month, year = (int(part) for part in slash.groups())
+        parsed = _real(year, month, day)
+        if parsed is not None:
+            return parsed
+        swapped = _real(year, day, month) if slash is not None else None
+        if swapped is not None:
+            raise UserError(
+                _(
+                    "{option}: {value} is not a date: dd/mm/yyyy is read day first, "
+                    "and there is no month {month}; did you mean {reading}?"
+                ).format(option=option, value=quote(value), month=month, reading=shown(swapped)),
+                hint=hint,
+            )
+        raise UserError(
+            _("{option}: {value} is not a real calendar date").format(
+                option=option, value=quote(value)
+            ),
+            hint=hint,
+        )
+    numbers = _NUMBERS.match(text)
+    readings = _readings(*numbers.groups()) if numbers is not None else []
+    if len(readings) > 1:
+        raise UserError(
+            _("{option}: {value} is ambiguous: it could be {first} or {second}").format(
+                option=option,
+                value=quote(value),
+                first=shown(readings[0]),
+                second=shown(readings[1]),
+            ),
+            hint=hint,
+        )
+    if readings:
+        raise UserError(
+            _(
+                "{option}: {value} is not written as dd/mm/yyyy or yyyy-mm-dd; "
+                "did you mean {reading}?"
+            ).format(option=option, value=quote(value), reading=shown(readings[0])),
+            hint=hint,
+        )
+    raise UserError(
+        _("{option}: {value} is not a date").format(option=option, value=quote(value)),
+        hint=hint,
+    )
 
 
 def today_in(timezone: str, now: datetime | None = None) -> date:

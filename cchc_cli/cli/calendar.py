@@ -8,11 +8,20 @@ from typing import Annotated
 import typer
 
 from cchc_cli.cli.options import PlanOption
+from cchc_cli.i18n import N_
 
-EPILOG = (
-    "Examples: cchc calendar -o cchc-2024.ics (import it into Outlook, Google Calendar or "
-    "Thunderbird; importing again updates the same entries) | cchc calendar > plan.ics"
+HELP = N_("Export tasks (VTODO) and reporting duties (recurring VEVENT) as RFC 5545 iCalendar.")
+EXAMPLES = """\
+cchc calendar -o cchc-2024.ics
+cchc calendar --tasks-as both > plan.ics
+"""
+NOTES = N_(
+    "Import the file into Outlook, Google Calendar or Thunderbird; importing it again "
+    "updates the same entries. Reports fall on the day they must really be sent: the "
+    "working day before a deadline that is a weekend or holiday. Google Calendar and "
+    "Outlook ignore to-dos (VTODO) on import, so tasks are events by default."
 )
+EPILOG = f"{EXAMPLES}\n{NOTES}"
 
 
 def calendar(
@@ -20,7 +29,9 @@ def calendar(
     plan: PlanOption = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
+        typer.Option(
+            "--output", "-o", help=N_("Write to this file (atomically) instead of stdout.")
+        ),
     ] = None,
 ) -> None:
     """Export tasks (VTODO) and reporting duties (recurring VEVENT) as RFC 5545 iCalendar."""

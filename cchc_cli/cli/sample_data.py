@@ -8,23 +8,30 @@ from typing import Annotated
 import typer
 
 from cchc_cli.cli.options import PlanOption
+from cchc_cli.i18n import N_
 
-EPILOG = (
-    "Examples: cchc sample-data --rows 2000 --seed 7 -o plan/data | "
-    "cchc sample-data --rows 10000000 -o /tmp/big (about 2 GB). "
-    "Unit names come from the plan's offices when a plan is found."
+HELP = N_("Write ho-so-tthc.csv: Vietnamese headers and words, dd/mm/yyyy, UTF-8 BOM, ';'.")
+EXAMPLES = """\
+cchc sample-data --rows 2000 --seed 7 -o /tmp/try
+cchc sample-data --rows 2000 -o plan/data --force
+cchc sample-data --rows 10000000 -o /tmp/big
+"""
+NOTES = N_(
+    "Unit names come from the plan's offices when a plan is found. An existing file "
+    "is replaced only with --force. Ten million rows are about 2 GB."
 )
+EPILOG = f"{EXAMPLES}\n{NOTES}"
 
 
 def sample_data(
     ctx: typer.Context,
     plan: PlanOption = None,
-    rows: Annotated[int, typer.Option("--rows", "-n", min=1, help="Number of dossiers.")] = 1000,
-    seed: Annotated[int, typer.Option("--seed", help="Same seed, same file.")] = 1,
-    output: Annotated[Path, typer.Option("--output", "-o", help="Directory to write into.")] = Path(
-        "."
-    ),
-    clean: Annotated[bool, typer.Option("--clean", help="Leave out the dirty rows.")] = False,
+    rows: Annotated[int, typer.Option("--rows", min=1, help=N_("Number of dossiers."))] = 1000,
+    seed: Annotated[int, typer.Option("--seed", help=N_("Same seed, same file."))] = 1,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help=N_("Directory to write into."))
+    ] = Path("."),
+    clean: Annotated[bool, typer.Option("--clean", help=N_("Leave out the dirty rows."))] = False,
 ) -> None:
     """Write ho-so-tthc.csv: Vietnamese headers and words, dd/mm/yyyy, UTF-8 BOM, ';'."""
     from cchc_cli.cli.state import err_console, plan_dir

@@ -8,16 +8,27 @@ import typer
 
 from cchc_cli.cli.options import PlanOption
 from cchc_cli.cli.schedule_options import ViewFormat
+from cchc_cli.i18n import N_
 
-EPILOG = (
-    "Examples: cchc workday 2024-02-12 (Tết) | cchc workday 2024-05-04 (a Saturday worked) | "
-    "cchc workday 2024-09-03 --format json. Exit code 0 either way."
+HELP = N_("Say whether DATE is a working day, and why not (weekend, holiday, plan override).")
+EXAMPLES = """\
+cchc workday 12/02/2024
+cchc workday 04/05/2024
+cchc workday 2024-09-03 --format json
+"""
+NOTES = N_(
+    "12/02/2024 is in the Tết holiday; 04/05/2024 is a Saturday worked in exchange "
+    "for a day off. Exit code 0 either way. Outside a plan repository the national "
+    "calendar is used."
 )
+EPILOG = f"{EXAMPLES}\n{NOTES}"
 
 
 def workday(
     ctx: typer.Context,
-    day: Annotated[str, typer.Argument(metavar="DATE", help="The day (YYYY-MM-DD).")],
+    day: Annotated[
+        str, typer.Argument(metavar="DATE", help=N_("The day (dd/mm/yyyy or yyyy-mm-dd)."))
+    ],
     plan: PlanOption = None,
     fmt: ViewFormat = "text",
 ) -> None:

@@ -128,7 +128,10 @@ def test_an_invalid_result_is_refused_with_the_reason(cli: Invoke, repo: Path) -
     ("args", "message"),
     [
         (["--date", "2999-01-01"], "--date 2999-01-01 is in the future"),
-        (["--date", "01/03/2024"], "--date: '01/03/2024' is not a date in the expected format"),
+        (
+            ["--date", "03/13/2024"],
+            "--date: '03/13/2024' is not a date: dd/mm/yyyy is read day first",
+        ),
         (["--percent", "120"], "Invalid value for '--percent'"),
         (["--status", "finished"], "Invalid value for '--status'"),
     ],
