@@ -44,11 +44,11 @@ def due(
     fmt: ViewFormat = "text",
 ) -> None:
     """Print the due date of a dossier received on DATE with DAYS working days to process it."""
-    from cchc_cli.cli.output import emit, open_workspace
+    from cchc_cli.cli.output import emit, plan_or_national
     from cchc_cli.cli.schedule_options import option_date
     from cchc_cli.services.days import due_date
 
     start = option_date(received, "DATE")
     assert start is not None  # noqa: S101 - a required argument
-    workspace = open_workspace(ctx, plan)
+    workspace = plan_or_national(ctx, plan)
     emit(ctx, due_date(workspace, start, days, calendar_days=calendar_days), fmt)

@@ -7,11 +7,18 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from cchc_cli.i18n import N_, _
+
 if TYPE_CHECKING:
     from cchc_cli.render.registry import Result
     from cchc_cli.services.workspace import Workspace
 
-__all__ = ["emit", "open_workspace"]
+__all__ = ["emit", "open_workspace", "plan_or_national"]
+
+NATIONAL_NOTE = N_(
+    "note: no plan found here; counting on the national calendar only (weekends and "
+    "public holidays, no plan overrides). Pass --plan DIR to use a plan's calendar."
+)
 
 
 def open_workspace(ctx: typer.Context, option: Path | None) -> Workspace:
@@ -20,6 +27,27 @@ def open_workspace(ctx: typer.Context, option: Path | None) -> Workspace:
     from cchc_cli.services.workspace import Workspace
 
     return Workspace(plan_dir(ctx, option))
+
+
+def plan_or_national(ctx: typer.Context, option: Path | None) -> Workspace | None:
+    """The plan's workspace, or None outside any plan (said in one line on stderr).
+
+    A plan that was named (``--plan``, ``$CCHC_PLAN``) must exist; only a plan that was
+    searched for and not found falls back to the national calendar.
+    """
+    import os
+
+    from cchc_cli.cli.state import err_console, state
+    from cchc_cli.errors import PlanNotFoundError
+    from cchc_cli.loading.discover import PLAN_ENV
+
+    if option or state(ctx).plan or os.environ.get(PLAN_ENV):
+        return open_workspace(ctx, option)
+    try:
+        return open_workspace(ctx, option)
+    except PlanNotFoundError:
+        err_console(ctx).print(_(NATIONAL_NOTE), markup=False, highlight=False)
+        return None
 
 
 def emit(ctx: typer.Context, result: Result, fmt: str, to: Path | None = None) -> None:

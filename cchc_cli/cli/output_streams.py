@@ -2,8 +2,9 @@
 
 * A stream whose encoding cannot write every character (``PYTHONIOENCODING=cp1258``,
   a Windows console in cp1252, ``LANG=C``) writes what it can: a Vietnamese letter it
-  lacks loses its marks ("ệ" → "e"), anything else becomes "?"; at the end of the run
-  one note on stderr says so and how to get UTF-8. Only text is replaced: files cchc
+  lacks is written as letter and tone mark (Windows-1258 has them apart), else loses its
+  marks ("ệ" → "e"); anything else becomes "?". At the end of the run one note on stderr
+  says that characters were lost and how to get UTF-8. Only text is replaced: files cchc
   writes (``-o``) are always UTF-8.
 * A reader that closes the pipe (``cchc validate | head -1``) is not an error: the run
   ends quietly with exit 0, as Unix tools do.
@@ -31,6 +32,8 @@ REPLACED_NOTE = N_(
     "({encoding}) and were replaced; for Vietnamese text set PYTHONIOENCODING=utf-8 "
     "(on Windows also run: chcp 65001)."
 )
+_TONES: Final = frozenset("\u0300\u0301\u0303\u0309\u0323")
+"""The five Vietnamese tone marks: Windows-1258 writes them after a letter."""
 _PLAIN: Final = {"đ": "d", "Đ": "D", "–": "-", "—": "-", "…": "...", "→": "->", "·": "-"}
 
 
@@ -51,17 +54,21 @@ def _replace(exc: UnicodeError) -> tuple[str, int]:
     if not isinstance(exc, UnicodeEncodeError):
         raise exc
     text = exc.object[exc.start : exc.end]
-    _Replaced.count += len(text)
-    _Replaced.encoding = exc.encoding
+    # A charmap codec (cp1258) names itself "charmap" in the error: use the stream's name.
+    encoding = _Replaced.encoding or exc.encoding
     out: list[str] = []
     for char in text:
         decomposed = unicodedata.normalize("NFD", char)
+        letter = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+        toned = letter + "".join(c for c in decomposed if c in _TONES)
         plain = _PLAIN.get(char) or "".join(
             part for part in decomposed if not unicodedata.combining(part)
         )
-        for candidate in (decomposed, plain, "?"):
-            if candidate and _fits(candidate, exc.encoding):
+        for candidate in (toned, decomposed, plain, "?"):
+            if candidate and _fits(candidate, encoding):
                 out.append(candidate)
+                # Letters and tone marks written apart (Windows-1258) read the same.
+                _Replaced.count += candidate not in (toned, decomposed)
                 break
     return "".join(out), exc.end
 
@@ -77,6 +84,7 @@ def guard_encoding() -> None:
         if codecs.lookup(stream.encoding).name in ("utf-8", "utf-16", "utf-32"):
             continue
         stream.reconfigure(errors=HANDLER)
+        _Replaced.encoding = _Replaced.encoding or stream.encoding
 
 
 def note_replaced() -> None:

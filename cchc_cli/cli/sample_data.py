@@ -29,23 +29,35 @@ def sample_data(
     rows: Annotated[int, typer.Option("--rows", min=1, help=N_("Number of dossiers."))] = 1000,
     seed: Annotated[int, typer.Option("--seed", help=N_("Same seed, same file."))] = 1,
     output: Annotated[
-        Path, typer.Option("--output", "-o", help=N_("Directory to write into."))
+        Path, typer.Option("--output", "-o", metavar="DIR", help=N_("Directory to write into."))
     ] = Path("."),
     clean: Annotated[bool, typer.Option("--clean", help=N_("Leave out the dirty rows."))] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help=N_("Replace ho-so-tthc.csv if it exists."))
+    ] = False,
 ) -> None:
     """Write ho-so-tthc.csv: Vietnamese headers and words, dd/mm/yyyy, UTF-8 BOM, ';'."""
     from cchc_cli.cli.state import err_console, plan_dir
     from cchc_cli.errors import PlanNotFoundError
     from cchc_cli.findings import relative_path
-    from cchc_cli.measure.sample import SampleSpec, write_sample
+    from cchc_cli.i18n import ngettext
+    from cchc_cli.i18n.forms import number
+    from cchc_cli.measure.sample import SampleSpec, check_target, write_sample
 
+    check_target(output, force=force)
     units: tuple[str, ...] = ()
     try:
         from cchc_cli.loading import require_plan
 
-        found, _ = require_plan(plan_dir(ctx, plan))
+        found, _loaded = require_plan(plan_dir(ctx, plan))
         units = tuple(unit.name for unit in found.units if unit.kind == "office")
     except PlanNotFoundError:
         pass
     path = write_sample(SampleSpec(rows=rows, seed=seed, units=units, dirty=not clean), output)
-    err_console(ctx).print(f"wrote {rows:,} dossiers to {relative_path(path)}")
+    err_console(ctx).print(
+        ngettext(
+            "wrote {count} dossier to {path}", "wrote {count} dossiers to {path}", rows
+        ).format(count=number(rows), path=relative_path(path)),
+        markup=False,
+        highlight=False,
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,10 +40,12 @@ def plan_dir(ctx: typer.Context, option: Path | None) -> Path:
 def _console(ctx: typer.Context | None, *, stderr: bool) -> Console:
     from rich.console import Console
 
-    color = True if ctx is None else state(ctx).color
+    color = (True if ctx is None else state(ctx).color) and not os.environ.get("NO_COLOR")
     stream = sys.stderr if stderr else sys.stdout
+    # No colour means no escape codes at all: rich's no_color still sends bold and dim.
     return Console(
         file=stream,
+        color_system="auto" if color else None,
         no_color=not color or None,
         highlight=False,
         soft_wrap=True,

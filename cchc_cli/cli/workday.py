@@ -33,10 +33,10 @@ def workday(
     fmt: ViewFormat = "text",
 ) -> None:
     """Say whether DATE is a working day, and why not (weekend, holiday, plan override)."""
-    from cchc_cli.cli.output import emit, open_workspace
+    from cchc_cli.cli.output import emit, plan_or_national
     from cchc_cli.cli.schedule_options import option_date
     from cchc_cli.services.days import explain_day
 
     parsed = option_date(day, "DATE")
     assert parsed is not None  # noqa: S101 - a required argument
-    emit(ctx, explain_day(open_workspace(ctx, plan), parsed), fmt)
+    emit(ctx, explain_day(plan_or_national(ctx, plan), parsed), fmt)

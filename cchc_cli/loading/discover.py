@@ -59,7 +59,27 @@ def _checked(path: Path, source: str) -> Path:
             f"{source} must be a directory, but '{path}' is a file",
             hint=f"pass the directory that holds it: --plan {path.parent}",
         )
-    return path
+    return _repository_plan(path)
+
+
+def _repository_plan(path: Path) -> Path:
+    """``path/plan`` when ``path`` is a plan repository rather than a plan directory.
+
+    ``cchc --plan .`` at the top of a repository means its ``plan/``: a folder with no
+    YAML file of its own and a ``plan/`` folder is not read whole (its tests, examples and
+    fixtures would count as part of the plan).
+    """
+    inner = path / "plan"
+    if not inner.is_dir():
+        return path
+    try:
+        own = any(
+            entry.is_file() and entry.suffix in _SUFFIXES and not entry.name.startswith(".")
+            for entry in path.iterdir()
+        )
+    except OSError:
+        return path
+    return path if own else inner
 
 
 def walk_plan(plan_dir: Path) -> Iterator[Path]:
