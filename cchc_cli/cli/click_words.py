@@ -19,7 +19,9 @@ import textwrap
 from typing import TYPE_CHECKING, Any, Final
 
 import typer
+import typer._click._textwrap
 import typer.core
+from typer._click._textwrap import TextWrapper as _ClickWrapper
 from typer._click.core import Context as ClickContext
 from typer._click.formatting import HelpFormatter as ClickHelpFormatter
 
@@ -97,9 +99,21 @@ _INVALID_FOR: Final = N_("Invalid value for {name}: {message}")
 _INVALID: Final = N_("Invalid value: {message}")
 
 
+class _WholeWords(_ClickWrapper):
+    """Click's text wrapper, never breaking inside a word: not at a hyphen
+    (``yyyy-mm-dd``, ``on_time_rate``), nor a long word (an id, a path)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.update(break_on_hyphens=False, break_long_words=False)
+        super().__init__(*args, **kwargs)
+
+
 def install() -> None:
-    """``typer.core`` asks our catalog for its words (it imports ``gettext`` as ``_``)."""
+    """``typer.core`` asks our catalog for its words (it imports ``gettext`` as ``_``),
+    and Click wraps help text at spaces only (its ``wrap_text`` imports the wrapper
+    class from ``_textwrap`` on each call)."""
     typer.core._ = _  # type: ignore[attr-defined]
+    typer._click._textwrap.TextWrapper = _WholeWords  # type: ignore[misc]
 
 
 def _message(text: str) -> str:
@@ -204,8 +218,41 @@ class Localized:
             formatter.write_text(_(note))
 
 
+_METAVARS: Final = {
+    "text": "TEXT",
+    "str": "TEXT",
+    "string": "TEXT",
+    "int": "N",
+    "int range": "N",
+    "integer": "N",
+    "integer range": "N",
+    "float": "NUMBER",
+    "float range": "NUMBER",
+    "path": "PATH",
+}
+_NAMED: Final = {
+    "--year": "YEAR",
+    "--rev": "REV",
+    "--data": "FILE",
+    "--output": "FILE",
+}
+
+
+def _metavar(param: Any) -> str | None:
+    """One placeholder style everywhere: ``DATE``, ``N``, ``FILE``, ``text|json``
+    (Typer's own are ``<int range>``, ``<str>``, ``<path>``, ``<text|json>``)."""
+    for opt in param.opts:
+        if opt in _NAMED:
+            return _NAMED[opt]
+    choices = getattr(param.type, "choices", None)
+    if choices:
+        return "|".join(str(getattr(choice, "value", choice)) for choice in choices)
+    return _METAVARS.get(param.type.name)
+
+
 def translate_help(command: Any) -> None:
-    """Put ``command``'s help texts (and its sub-commands') in the current language."""
+    """Put ``command``'s help texts (and its sub-commands') in the current language, and
+    give every option without one a placeholder in cchc's style."""
     for attribute in ("help", "short_help"):
         text = getattr(command, attribute, None)
         if text:
@@ -213,5 +260,7 @@ def translate_help(command: Any) -> None:
     for param in getattr(command, "params", ()):
         if getattr(param, "help", None):
             param.help = _(param.help)
+        if param.metavar is None and not getattr(param, "is_flag", False):
+            param.metavar = _metavar(param)
     for sub in getattr(command, "commands", {}).values():
         translate_help(sub)

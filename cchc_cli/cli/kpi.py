@@ -47,7 +47,9 @@ def kpi(
     by: Annotated[
         list[str] | None,
         typer.Option(
-            "--by", help=N_("Break down by unit, procedure, month or quarter (repeatable).")
+            "--by",
+            metavar="unit|procedure|month|quarter",
+            help=N_("Break down by unit, procedure, month or quarter (repeatable)."),
         ),
     ] = None,
     data: DataOption = None,

@@ -43,7 +43,11 @@ def score(
     end: ToOption = None,
     by: Annotated[
         str | None,
-        typer.Option("--by", help=N_("unit: each unit's score, ranked; month: the trend.")),
+        typer.Option(
+            "--by",
+            metavar="unit|month",
+            help=N_("unit: each unit's score, ranked; month: the trend."),
+        ),
     ] = None,
     scheme: Annotated[
         Path | None,

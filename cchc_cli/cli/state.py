@@ -40,10 +40,18 @@ def plan_dir(ctx: typer.Context, option: Path | None) -> Path:
 def _console(ctx: typer.Context | None, *, stderr: bool) -> Console:
     from rich.console import Console
 
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # rich exits 1 when the reader goes away (`cchc validate | head -1`); that is
+            # not a failure: what is left goes nowhere and the run ends with exit 0.
+            from cchc_cli.cli.output_streams import broken_pipe_exit
+
+            broken_pipe_exit()
+
     color = (True if ctx is None else state(ctx).color) and not os.environ.get("NO_COLOR")
     stream = sys.stderr if stderr else sys.stdout
     # No colour means no escape codes at all: rich's no_color still sends bold and dim.
-    return Console(
+    return _Console(
         file=stream,
         color_system="auto" if color else None,
         no_color=not color or None,

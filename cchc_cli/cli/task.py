@@ -97,7 +97,9 @@ def update(
             show_default=False,
         ),
     ] = None,
-    by: Annotated[str | None, typer.Option("--by", help=N_("Who records it."))] = None,
+    by: Annotated[
+        str | None, typer.Option("--by", metavar="NAME", help=N_("Who records it."))
+    ] = None,
     problem: Annotated[
         str | None,
         typer.Option(
