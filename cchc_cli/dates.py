@@ -49,26 +49,42 @@ def parse_iso_date(value: Any) -> Any:
     """
     if not isinstance(value, str):
         return value
+    from cchc_cli.i18n import _
+
     text = value.strip()
     match = _ISO_DATE.match(text)
     if match is None:
-        hint = ""
         dmy = _DMY_DATE.match(text)
         if dmy is not None:
             day, month, year = (int(part) for part in dmy.groups())
             try:
                 date(year, month, day)
             except ValueError as exc:
-                raise ValueError(f"{quote(value)} is not a real calendar date ({exc})") from None
-            hint = f"; write it as {year:04d}-{month:02d}-{day:02d}"
+                raise ValueError(
+                    _("{value} is not a real calendar date ({reason})").format(
+                        value=quote(value), reason=exc
+                    )
+                ) from None
+            raise ValueError(
+                _(
+                    "{value} is not a date in the expected format YYYY-MM-DD (ISO 8601); "
+                    "write it as {iso}"
+                ).format(value=quote(value), iso=f"{year:04d}-{month:02d}-{day:02d}")
+            )
         raise ValueError(
-            f"{quote(value)} is not a date in the expected format YYYY-MM-DD (ISO 8601){hint}"
+            _("{value} is not a date in the expected format YYYY-MM-DD (ISO 8601)").format(
+                value=quote(value)
+            )
         )
     year, month, day = (int(part) for part in match.groups())
     try:
         return date(year, month, day)
     except ValueError as exc:
-        raise ValueError(f"{quote(value)} is not a real calendar date ({exc})") from None
+        raise ValueError(
+            _("{value} is not a real calendar date ({reason})").format(
+                value=quote(value), reason=exc
+            )
+        ) from None
 
 
 _SLASH_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
@@ -172,12 +188,14 @@ def today_in(timezone: str, now: datetime | None = None) -> date:
     """
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+    from cchc_cli.i18n import _
+
     try:
         zone: tzinfo = ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError):
         raise UserError(
-            f"unknown time zone {quote(timezone)} in the plan's calendar",
-            hint="use an IANA name such as Asia/Ho_Chi_Minh",
+            _("unknown time zone {zone} in the plan's calendar").format(zone=quote(timezone)),
+            hint=_("use an IANA name such as Asia/Ho_Chi_Minh"),
         ) from None
     return (now or datetime.now(zone)).astimezone(zone).date()
 
@@ -190,10 +208,12 @@ def format_day(day: date) -> str:
 def _outside(day: date) -> str | None:
     if FIRST_DAY <= day <= LAST_DAY:
         return None
-    return (
-        f"{day.isoformat()} is outside the years cchc can count working days in "
-        f"({FIRST_DAY.year}-{LAST_DAY.year}, the years whose public holidays are known)"
-    )
+    from cchc_cli.i18n import _
+
+    return _(
+        "{day} is outside the years cchc can count working days in "
+        "({first}-{last}, the years whose public holidays are known)"
+    ).format(day=day.isoformat(), first=FIRST_DAY.year, last=LAST_DAY.year)
 
 
 def countable_date(value: Any) -> Any:
@@ -209,9 +229,13 @@ def check_countable(day: date, option: str) -> date:
     """``day`` if cchc can count working days around it, else :class:`UserError`."""
     problem = _outside(day)
     if problem is not None:
+        from cchc_cli.i18n import _
+
         raise UserError(
             f"{option} {problem}",
-            hint=f"give a day between {FIRST_DAY.isoformat()} and {LAST_DAY.isoformat()}",
+            hint=_("give a day between {first} and {last}").format(
+                first=FIRST_DAY.isoformat(), last=LAST_DAY.isoformat()
+            ),
         )
     return day
 
@@ -219,8 +243,13 @@ def check_countable(day: date, option: str) -> date:
 def check_span(days: int, option: str) -> int:
     """A number of days asked for on the command line, or :class:`UserError`."""
     if not 0 <= days <= MAX_SPAN_DAYS:
+        from cchc_cli.i18n import _
+        from cchc_cli.i18n.forms import number
+
         raise UserError(
-            f"{option} {days}: give a number of days from 0 to {MAX_SPAN_DAYS:,} (a hundred years)"
+            _("{option} {days}: give a number of days from 0 to {limit} (a hundred years)").format(
+                option=option, days=days, limit=number(MAX_SPAN_DAYS)
+            )
         )
     return days
 

@@ -60,9 +60,11 @@ def emit(ctx: typer.Context, result: Result, fmt: str, to: Path | None = None) -
     output = render(result, fmt)
     if to is not None or isinstance(output.out, bytes):
         if to is None:
-            raise UserError(f"--format {fmt} writes a file: say where with -o FILE")
+            raise UserError(
+                _("--format {format} writes a file: say where with -o FILE").format(format=fmt)
+            )
         _write(to, output.out, fmt)
-        err_console(ctx).print(f"wrote {to}", markup=False, highlight=False)
+        err_console(ctx).print(_("wrote {path}").format(path=to), markup=False, highlight=False)
     elif isinstance(output.out, str):
         typer.echo(output.out)
     else:
@@ -81,5 +83,9 @@ def _write(path: Path, content: object, fmt: str) -> None:
     elif isinstance(content, str):
         data = (content + "\n").encode("utf-8")
     else:
-        raise UserError(f"--format {fmt} is for the terminal; -o takes json, csv or xlsx")
+        raise UserError(
+            _("--format {format} is for the terminal; -o takes json, csv or xlsx").format(
+                format=fmt
+            )
+        )
     write_bytes_atomic(path, data)

@@ -89,6 +89,7 @@ def report(
     from cchc_cli.cli.schedule_options import option_date
     from cchc_cli.cli.state import err_console
     from cchc_cli.findings import relative_path
+    from cchc_cli.i18n import _
     from cchc_cli.loading.write import check_new_files, write_bytes_atomic
     from cchc_cli.render.report_files import report_markdown, report_outputs
     from cchc_cli.render.templating import template_dirs
@@ -122,4 +123,4 @@ def report(
         written.append(docx_to_pdf(docx, docx.parent))
     err = err_console(ctx)
     for path in written:
-        err.print(f"wrote {relative_path(path)}", markup=False, highlight=False)
+        err.print(_("wrote {path}").format(path=relative_path(path)), markup=False, highlight=False)

@@ -72,6 +72,12 @@ def err_console(ctx: typer.Context | None = None) -> Console:
 def report_notes(ctx: typer.Context) -> None:
     """``--verbose``: notes from the library (a cache not used, and why) go to stderr."""
     from cchc_cli.cache import set_reporter
+    from cchc_cli.i18n import _
 
-    console = err_console(ctx)
-    set_reporter(lambda note: console.print(f"note: {note}", markup=False))
+    del ctx  # the note is plain text: no colour to choose
+
+    def report(note: str) -> None:
+        # The stream of the moment: the reporter outlives this run (tests run many).
+        err_console(None).print(_("note: {note}").format(note=note), markup=False)
+
+    set_reporter(report)

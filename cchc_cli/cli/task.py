@@ -116,6 +116,8 @@ def update(
     from cchc_cli.cli.schedule_options import option_date
     from cchc_cli.cli.state import out_console, plan_dir
     from cchc_cli.findings import format_findings, relative_path
+    from cchc_cli.i18n import _
+    from cchc_cli.i18n.forms import day
     from cchc_cli.progress.record import ProgressEntry, record_progress
 
     entry = ProgressEntry(
@@ -131,8 +133,13 @@ def update(
     done = record_progress(plan_dir(ctx, plan), task_id, entry)
     out = out_console(ctx)
     out.print(
-        f"{done.task_id}: {done.previous_status} → {done.status}; update of "
-        f"{done.on.isoformat()} added to {relative_path(done.path)}",
+        _("{task}: {before} → {after}; update of {day} added to {path}").format(
+            task=done.task_id,
+            before=done.previous_status,
+            after=done.status,
+            day=day(done.on),
+            path=relative_path(done.path),
+        ),
         markup=False,
     )
     if done.warnings:

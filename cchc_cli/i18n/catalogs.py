@@ -201,6 +201,11 @@ def check() -> list[str]:
     return problems
 
 
+def _plain(value: object) -> object:
+    """A plural message's ids or strings (a list once read back from a .mo) as a tuple."""
+    return tuple(value) if isinstance(value, list | tuple) else value
+
+
 def _check_compiled(lang: str, catalog: Catalog, where: str) -> Iterable[str]:
     mo = po_path(lang).with_suffix(".mo")
     if not mo.exists():
@@ -208,8 +213,8 @@ def _check_compiled(lang: str, catalog: Catalog, where: str) -> Iterable[str]:
         return
     with mo.open("rb") as handle:
         compiled = read_mo(handle)
-    expected = {m.id: m.string for m in catalog if m.id and all(_strings(m))}
-    actual = {m.id: m.string for m in compiled if m.id}
+    expected = {_plain(m.id): _plain(m.string) for m in catalog if m.id and all(_strings(m))}
+    actual = {_plain(m.id): _plain(m.string) for m in compiled if m.id}
     if expected != actual:
         yield f"{mo.relative_to(PACKAGE.parent).as_posix()}: stale (run make catalogs)"
 
