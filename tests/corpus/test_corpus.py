@@ -126,6 +126,8 @@ def _environment(ws: Workspace, extra: dict[str, Any]) -> dict[str, str]:
         if not key.startswith("CCHC_") and key not in ("NO_COLOR", "COLUMNS")
     }
     env.update(NO_COLOR="1", COLUMNS="200", CCHC_CACHE_DIR=str(ws.cache), HOME=str(ws.root))
+    # The cases assert English messages, as every test does (a case may set CCHC_LANG).
+    env["CCHC_LANG"] = "en"
     env.pop("XDG_CACHE_HOME", None)
     source = os.environ.get("CCHC_CORPUS_SOURCE")
     if source:
