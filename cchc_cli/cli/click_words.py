@@ -215,7 +215,8 @@ class Localized:
                     formatter.write(f"{'':>{formatter.current_indent}}{line}\n")
         for note in notes:
             formatter.write_paragraph()
-            formatter.write_text(_(note))
+            with formatter.indentation():
+                formatter.write_text(_(note))
 
 
 _METAVARS: Final = {
