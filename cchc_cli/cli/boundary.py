@@ -62,6 +62,11 @@ def report_error(ctx: typer.Context | None, exc: CchcError) -> None:
 
 def _show_usage_error(exc: Any) -> None:
     """Click's usage error as Click shows it (usage, "try --help", error), translated."""
+    from typer._click.exceptions import NoArgsIsHelpError
+
+    if isinstance(exc, NoArgsIsHelpError):  # `cchc`, `cchc task`: the help, on stderr
+        exc.show()
+        return
     ctx = getattr(exc, "ctx", None)
     err = sys.stderr
     if ctx is not None:
