@@ -175,3 +175,12 @@ def test_the_repository_itself_validates_with_plan_dot(
     monkeypatch.chdir(ROOT)
     run = cli(["--plan", ".", "validate", "-f", "json"])
     assert run.exit_code == 0, run.output
+
+
+@pytest.mark.parametrize("args", [[], ["task"]])
+def test_no_arguments_prints_the_help_not_an_error(cli: Invoke, args: list[str]) -> None:
+    run = cli(["--lang", "vi", *args]) if args else cli([])
+    assert run.exit_code == 2
+    assert "Error" not in run.output
+    assert "Lỗi" not in run.output
+    assert "Options:" in run.output or "Tùy chọn:" in run.output
