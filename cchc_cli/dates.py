@@ -49,37 +49,136 @@ def parse_iso_date(value: Any) -> Any:
     """
     if not isinstance(value, str):
         return value
+    from cchc_cli.i18n import _
+
     text = value.strip()
     match = _ISO_DATE.match(text)
     if match is None:
-        hint = ""
         dmy = _DMY_DATE.match(text)
         if dmy is not None:
             day, month, year = (int(part) for part in dmy.groups())
             try:
                 date(year, month, day)
             except ValueError as exc:
-                raise ValueError(f"{quote(value)} is not a real calendar date ({exc})") from None
-            hint = f"; write it as {year:04d}-{month:02d}-{day:02d}"
+                raise ValueError(
+                    _("{value} is not a real calendar date ({reason})").format(
+                        value=quote(value), reason=exc
+                    )
+                ) from None
+            raise ValueError(
+                _(
+                    "{value} is not a date in the expected format YYYY-MM-DD (ISO 8601); "
+                    "write it as {iso}"
+                ).format(value=quote(value), iso=f"{year:04d}-{month:02d}-{day:02d}")
+            )
         raise ValueError(
-            f"{quote(value)} is not a date in the expected format YYYY-MM-DD (ISO 8601){hint}"
+            _("{value} is not a date in the expected format YYYY-MM-DD (ISO 8601)").format(
+                value=quote(value)
+            )
         )
     year, month, day = (int(part) for part in match.groups())
     try:
         return date(year, month, day)
     except ValueError as exc:
-        raise ValueError(f"{quote(value)} is not a real calendar date ({exc})") from None
+        raise ValueError(
+            _("{value} is not a real calendar date ({reason})").format(
+                value=quote(value), reason=exc
+            )
+        ) from None
+
+
+_SLASH_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_NUMBERS = re.compile(r"^(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})$")
+
+
+def _real(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _readings(first: str, second: str, third: str) -> list[date]:
+    """Every real day three numbers written in some other form could mean, in order."""
+    a, b, c = int(first), int(second), int(third)
+    if len(first) == 4:  # 2024/04/01: year first, then month/day or day/month
+        candidates = [(a, b, c), (a, c, b)]
+    else:  # 1-4-24, 04.01.2024: year last (two digits: this century)
+        year = c if len(third) == 4 else 2000 + c if len(third) == 2 else -1
+        candidates = [(year, b, a), (year, a, b)]
+    found: list[date] = []
+    for year, month, day in candidates:
+        real = _real(year, month, day) if year > 0 else None
+        if real is not None and real not in found:
+            found.append(real)
+    return found
 
 
 def parse_date_option(value: str, option: str) -> date:
-    """A date given on the command line, or :class:`UserError` naming the option."""
-    try:
-        parsed = parse_iso_date(value)
-    except ValueError as exc:
-        raise UserError(f"{option}: {exc}", hint="dates are written YYYY-MM-DD") from None
-    if not isinstance(parsed, date):  # pragma: no cover - a str always parses to a date
-        raise UserError(f"{option}: {quote(value)} is not a date")
-    return parsed
+    """A day given on the command line, ``dd/mm/yyyy`` or ``yyyy-mm-dd``, or
+    :class:`UserError` naming the option.
+
+    ``dd/mm/yyyy`` (day and month may have one digit) is always read day first, the way
+    every view prints dates and every Vietnamese office writes them: ``04/01/2024`` is
+    4 January. Any other form — a two-digit year, dots or dashes with the year last, the
+    year first with slashes — could be read two ways; it is refused with the readings
+    shown, so that nobody gets a day a month away from the one they meant.
+    """
+    from cchc_cli.i18n import _
+    from cchc_cli.i18n.forms import day as shown
+
+    text = value.strip()
+    hint = _("write the day as dd/mm/yyyy or yyyy-mm-dd")
+    iso = _ISO_DATE.match(text)
+    slash = _SLASH_DMY.match(text)
+    if iso is not None or slash is not None:
+        if iso is not None:
+            year, month, day = (int(part) for part in iso.groups())
+        else:
+            assert slash is not None  # noqa: S101 - one of the two matched
+            day, month, year = (int(part) for part in slash.groups())
+        parsed = _real(year, month, day)
+        if parsed is not None:
+            return parsed
+        swapped = _real(year, day, month) if slash is not None else None
+        if swapped is not None:
+            raise UserError(
+                _(
+                    "{option}: {value} is not a date: dd/mm/yyyy is read day first, "
+                    "and there is no month {month}; did you mean {reading}?"
+                ).format(option=option, value=quote(value), month=month, reading=shown(swapped)),
+                hint=hint,
+            )
+        raise UserError(
+            _("{option}: {value} is not a real calendar date").format(
+                option=option, value=quote(value)
+            ),
+            hint=hint,
+        )
+    numbers = _NUMBERS.match(text)
+    readings = _readings(*numbers.groups()) if numbers is not None else []
+    if len(readings) > 1:
+        raise UserError(
+            _("{option}: {value} is ambiguous: it could be {first} or {second}").format(
+                option=option,
+                value=quote(value),
+                first=shown(readings[0]),
+                second=shown(readings[1]),
+            ),
+            hint=hint,
+        )
+    if readings:
+        raise UserError(
+            _(
+                "{option}: {value} is not written as dd/mm/yyyy or yyyy-mm-dd; "
+                "did you mean {reading}?"
+            ).format(option=option, value=quote(value), reading=shown(readings[0])),
+            hint=hint,
+        )
+    raise UserError(
+        _("{option}: {value} is not a date").format(option=option, value=quote(value)),
+        hint=hint,
+    )
 
 
 def today_in(timezone: str, now: datetime | None = None) -> date:
@@ -89,12 +188,14 @@ def today_in(timezone: str, now: datetime | None = None) -> date:
     """
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+    from cchc_cli.i18n import _
+
     try:
         zone: tzinfo = ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError):
         raise UserError(
-            f"unknown time zone {quote(timezone)} in the plan's calendar",
-            hint="use an IANA name such as Asia/Ho_Chi_Minh",
+            _("unknown time zone {zone} in the plan's calendar").format(zone=quote(timezone)),
+            hint=_("use an IANA name such as Asia/Ho_Chi_Minh"),
         ) from None
     return (now or datetime.now(zone)).astimezone(zone).date()
 
@@ -107,10 +208,12 @@ def format_day(day: date) -> str:
 def _outside(day: date) -> str | None:
     if FIRST_DAY <= day <= LAST_DAY:
         return None
-    return (
-        f"{day.isoformat()} is outside the years cchc can count working days in "
-        f"({FIRST_DAY.year}-{LAST_DAY.year}, the years whose public holidays are known)"
-    )
+    from cchc_cli.i18n import _
+
+    return _(
+        "{day} is outside the years cchc can count working days in "
+        "({first}-{last}, the years whose public holidays are known)"
+    ).format(day=day.isoformat(), first=FIRST_DAY.year, last=LAST_DAY.year)
 
 
 def countable_date(value: Any) -> Any:
@@ -126,9 +229,13 @@ def check_countable(day: date, option: str) -> date:
     """``day`` if cchc can count working days around it, else :class:`UserError`."""
     problem = _outside(day)
     if problem is not None:
+        from cchc_cli.i18n import _
+
         raise UserError(
             f"{option} {problem}",
-            hint=f"give a day between {FIRST_DAY.isoformat()} and {LAST_DAY.isoformat()}",
+            hint=_("give a day between {first} and {last}").format(
+                first=FIRST_DAY.isoformat(), last=LAST_DAY.isoformat()
+            ),
         )
     return day
 
@@ -136,8 +243,13 @@ def check_countable(day: date, option: str) -> date:
 def check_span(days: int, option: str) -> int:
     """A number of days asked for on the command line, or :class:`UserError`."""
     if not 0 <= days <= MAX_SPAN_DAYS:
+        from cchc_cli.i18n import _
+        from cchc_cli.i18n.forms import number
+
         raise UserError(
-            f"{option} {days}: give a number of days from 0 to {MAX_SPAN_DAYS:,} (a hundred years)"
+            _("{option} {days}: give a number of days from 0 to {limit} (a hundred years)").format(
+                option=option, days=days, limit=number(MAX_SPAN_DAYS)
+            )
         )
     return days
 

@@ -32,22 +32,34 @@ from cchc_cli.cli import (
     validate,
     workday,
 )
-from cchc_cli.cli.boundary import CchcGroup
+from cchc_cli.cli.boundary import CchcCommand, CchcGroup
 from cchc_cli.cli.options import PlanOption
 from cchc_cli.cli.state import CliState
-from cchc_cli.i18n import _, parse_language, set_language
+from cchc_cli.i18n import N_, _, parse_language
 from cchc_cli.quoting import quote
 
 __all__ = ["app", "main"]
 
+HELP = N_(
+    "Administrative-reform (CCHC) plans as code: validate the plan, track its "
+    "deadlines, measure its targets, write its reports."
+)
+NOTES = N_(
+    "Global options (--plan, --lang, --no-color, --verbose) may also come after the "
+    "command. Dates are written dd/mm/yyyy (always day first) or yyyy-mm-dd."
+)
+EPILOG = f"""\
+cchc validate --plan plan
+cchc status --as-of 01/04/2024
+cchc status --lang en
+
+{NOTES}"""
+
 app = typer.Typer(
     cls=CchcGroup,
     name="cchc",
-    help=(
-        "Administrative-reform (CCHC) plans as code: validate the plan, track its "
-        "deadlines, measure its targets, write its reports.\n\n"
-        "Example: cchc validate --plan plan"
-    ),
+    help=HELP,
+    epilog=EPILOG,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -67,34 +79,34 @@ def root(
     ctx: typer.Context,
     plan: PlanOption = None,
     no_color: Annotated[
-        bool, typer.Option("--no-color", help="Plain output without colours (also: NO_COLOR=1).")
+        bool,
+        typer.Option("--no-color", help=N_("Plain output without colours (also: NO_COLOR=1).")),
     ] = False,
     lang: Annotated[
         str | None,
         typer.Option(
             "--lang",
             metavar="vi|en",
-            help=_("Language of the output: vi or en (default: $CCHC_LANG, the locale, else vi)."),
+            help=N_("Language of the output: vi or en (default: $CCHC_LANG, the locale, else vi)."),
             show_default=False,
         ),
     ] = None,
     verbose: Annotated[
-        bool, typer.Option("--verbose", help="Say what was skipped (e.g. a broken cache).")
+        bool, typer.Option("--verbose", help=N_("Say what was skipped (e.g. a broken cache)."))
     ] = False,
     version: Annotated[  # noqa: ARG001 - handled by its eager callback
         bool,
         typer.Option(
-            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+            "--version", callback=_version, is_eager=True, help=N_("Print the version and exit.")
         ),
     ] = False,
 ) -> None:
-    """Global options, read before any command."""
+    """Global options, read before any command (the language is set by then)."""
     if lang is not None and parse_language(lang) is None:
         raise typer.BadParameter(
             _("{value} is not a language cchc speaks; use vi or en.").format(value=quote(lang)),
             param_hint="--lang",
         )
-    set_language(lang)
     ctx.obj = CliState(plan=plan, color=not no_color and not os.environ.get("NO_COLOR"))
     if verbose:
         from cchc_cli.cli.state import report_notes
@@ -102,23 +114,35 @@ def root(
         report_notes(ctx)
 
 
-app.command(name="validate", epilog=validate.EPILOG)(validate.validate)
-app.command(name="export", epilog=export.EPILOG)(export.export)
-app.command(name="status", epilog=status.EPILOG)(status.status)
-app.command(name="deadlines", epilog=deadlines.EPILOG)(deadlines.deadlines)
-app.command(name="due", epilog=due.EPILOG, context_settings=due.CONTEXT)(due.due)
-app.command(name="workday", epilog=workday.EPILOG)(workday.workday)
-app.command(name="periods", epilog=periods.EPILOG)(periods.periods)
-app.add_typer(task.app, name="task")
-app.command(name="calendar", epilog=calendar.EPILOG)(calendar.calendar)
-app.command(name="kpi", epilog=kpi.EPILOG)(kpi.kpi)
-app.command(name="report", epilog=report.EPILOG)(report.report)
-app.command(name="score", epilog=score.EPILOG)(score.score)
-app.command(name="diff", epilog=diff.EPILOG)(diff.diff)
-app.command(name="history", epilog=history.EPILOG)(history.history)
-app.command(name="init", epilog=init.EPILOG)(init.init)
-app.command(name="rollup", epilog=rollup.EPILOG)(rollup.rollup)
-app.command(name="sample-data", epilog=sample_data.EPILOG)(sample_data.sample_data)
+for _name, _module in (
+    ("validate", validate),
+    ("export", export),
+    ("status", status),
+    ("deadlines", deadlines),
+    ("due", due),
+    ("workday", workday),
+    ("periods", periods),
+    ("task", task),
+    ("calendar", calendar),
+    ("kpi", kpi),
+    ("report", report),
+    ("score", score),
+    ("diff", diff),
+    ("history", history),
+    ("init", init),
+    ("rollup", rollup),
+    ("sample-data", sample_data),
+):
+    if _module is task:
+        app.add_typer(task.app, name="task")
+        continue
+    app.command(
+        name=_name,
+        cls=CchcCommand,
+        help=_module.HELP,
+        epilog=_module.EPILOG,
+        context_settings=getattr(_module, "CONTEXT", None),
+    )(getattr(_module, _name.replace("-", "_")))
 
 
 def main() -> None:

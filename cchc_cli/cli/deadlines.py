@@ -8,12 +8,16 @@ import typer
 
 from cchc_cli.cli.options import PlanOption
 from cchc_cli.cli.schedule_options import AsOfOption, UnitOption, ViewFormat
+from cchc_cli.i18n import N_
 
-EPILOG = (
-    "Examples: cchc deadlines --within 30 | cchc deadlines --overdue --unit VP | "
-    "cchc deadlines --fail-on overdue (in CI). "
-    "Exit codes: 0, 1 when --fail-on finds something, 2 usage error."
-)
+HELP = N_("List tasks and upcoming reports with their state, sorted by urgency.")
+EXAMPLES = """\
+cchc deadlines --within 30
+cchc deadlines --overdue --unit VP
+cchc deadlines --fail-on overdue
+"""
+NOTES = N_("Exit codes: 0, 1 when --fail-on finds something, 2 usage error.")
+EPILOG = f"{EXAMPLES}\n{NOTES}"
 
 
 def deadlines(
@@ -27,20 +31,20 @@ def deadlines(
             "--within",
             metavar="DAYS",
             min=0,
-            help="Only what is due within DAYS days (overdue items included).",
+            help=N_("Only what is due within DAYS days (overdue items included)."),
             show_default=False,
         ),
     ] = None,
     unit: UnitOption = None,
-    overdue: Annotated[bool, typer.Option("--overdue", help="Only overdue items.")] = False,
+    overdue: Annotated[bool, typer.Option("--overdue", help=N_("Only overdue items."))] = False,
     include_done: Annotated[
-        bool, typer.Option("--all", help="Include done and cancelled tasks.")
+        bool, typer.Option("--all", help=N_("Include done and cancelled tasks."))
     ] = False,
     fail_on: Annotated[
         Literal["overdue", "due-soon"] | None,
         typer.Option(
             "--fail-on",
-            help="Exit 1 if anything listed is overdue (or overdue or due soon).",
+            help=N_("Exit 1 if anything listed is overdue (or overdue or due soon)."),
             show_default=False,
         ),
     ] = None,

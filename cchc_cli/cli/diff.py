@@ -7,32 +7,38 @@ from typing import Annotated, Literal
 import typer
 
 from cchc_cli.cli.options import PlanOption
+from cchc_cli.i18n import N_
 
-EPILOG = (
-    "Examples: cchc diff | cchc diff HEAD~1 HEAD --fail-on breaking | "
-    "cchc diff origin/main --format md > comment.md. "
-    "Default: the merge-base of HEAD with the default branch → the working tree. "
-    "Exit codes: 0 compared, 1 breaking changes with --fail-on breaking, "
-    "2 not a repository, unknown revision or no plan."
+HELP = N_("Compare the plan at two revisions, item by item; flag breaking changes.")
+EXAMPLES = """\
+cchc diff
+cchc diff HEAD~1 HEAD --fail-on breaking
+cchc diff origin/main --format md > comment.md
+"""
+NOTES = N_(
+    "Default: the merge-base of HEAD with the default branch → the working tree. Exit "
+    "codes: 0 compared, 1 breaking changes with --fail-on breaking, 2 not a "
+    "repository, unknown revision or no plan."
 )
+EPILOG = f"{EXAMPLES}\n{NOTES}"
 
 
 def diff(
     ctx: typer.Context,
     rev_a: Annotated[
-        str | None, typer.Argument(help="Revision before (default: merge-base with main).")
+        str | None, typer.Argument(help=N_("Revision before (default: merge-base with main)."))
     ] = None,
     rev_b: Annotated[
-        str | None, typer.Argument(help="Revision after (default: the working tree).")
+        str | None, typer.Argument(help=N_("Revision after (default: the working tree)."))
     ] = None,
     plan: PlanOption = None,
     fmt: Annotated[
         Literal["text", "md", "json"],
-        typer.Option("--format", "-f", help="text; md: a pull-request comment; json."),
+        typer.Option("--format", "-f", help=N_("text; md: a pull-request comment; json.")),
     ] = "text",
     fail_on: Annotated[
         Literal["breaking", "never"],
-        typer.Option("--fail-on", help="breaking: exit 1 when a change weakens the plan."),
+        typer.Option("--fail-on", help=N_("breaking: exit 1 when a change weakens the plan.")),
     ] = "never",
 ) -> None:
     """Compare the plan at two revisions, item by item; flag breaking changes."""

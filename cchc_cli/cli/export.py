@@ -8,25 +8,33 @@ from typing import Annotated, Literal
 import typer
 
 from cchc_cli.cli.options import PlanOption
+from cchc_cli.i18n import N_
 
-EPILOG = (
-    "Examples: cchc export > plan.json | cchc export --schema > plan/schema/cchc-plan.schema.json"
-)
+HELP = N_("Print the whole validated plan as JSON (stable order), or the plan-file JSON Schema.")
+EXAMPLES = """\
+cchc export > plan.json
+cchc export --schema > plan/schema/cchc-plan.schema.json
+"""
+EPILOG = EXAMPLES
 
 
 def export(
     ctx: typer.Context,
     plan: PlanOption = None,
     fmt: Annotated[  # noqa: ARG001 - JSON is the only format so far
-        Literal["json"], typer.Option("--format", "-f", help="Output format.")
+        Literal["json"], typer.Option("--format", "-f", help=N_("Output format."))
     ] = "json",
     schema: Annotated[
         bool,
-        typer.Option("--schema", help="Print the JSON Schema of plan files instead of the plan."),
+        typer.Option(
+            "--schema", help=N_("Print the JSON Schema of plan files instead of the plan.")
+        ),
     ] = False,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
+        typer.Option(
+            "--output", "-o", help=N_("Write to this file (atomically) instead of stdout.")
+        ),
     ] = None,
 ) -> None:
     """Print the whole validated plan as JSON (stable order), or the plan-file JSON Schema."""

@@ -7,29 +7,36 @@ from typing import Annotated, Literal
 
 import typer
 
-EPILOG = (
-    "Examples: cchc init tccb-plan --from plan --unit TCCB | cchc init my-plan --year 2025. "
-    "Exit codes: 0 written, 1 the parent plan is invalid, 2 a non-empty directory (without "
-    "--force), an unknown unit or no parent plan."
+from cchc_cli.i18n import N_
+
+HELP = N_("Scaffold a plan repository: plan/, pre-commit, a CI workflow, a README, git.")
+EXAMPLES = """\
+cchc init tccb-plan --from plan --unit TCCB
+cchc init my-plan --year 2025
+"""
+NOTES = N_(
+    "Exit codes: 0 written, 1 the parent plan is invalid, 2 a non-empty directory "
+    "(without --force), an unknown unit or no parent plan."
 )
+EPILOG = f"{EXAMPLES}\n{NOTES}"
 
 
 def init(
     ctx: typer.Context,
-    directory: Annotated[Path, typer.Argument(metavar="DIR", help="The new repository.")],
+    directory: Annotated[Path, typer.Argument(metavar="DIR", help=N_("The new repository."))],
     source: Annotated[
         Path | None,
-        typer.Option("--from", metavar="PLAN_DIR", help="Cascade from this (parent) plan."),
+        typer.Option("--from", metavar="PLAN_DIR", help=N_("Cascade from this (parent) plan.")),
     ] = None,
     unit: Annotated[
-        str | None, typer.Option("--unit", metavar="CODE", help="The unit whose plan it is.")
+        str | None, typer.Option("--unit", metavar="CODE", help=N_("The unit whose plan it is."))
     ] = None,
-    year: Annotated[int | None, typer.Option("--year", help="The plan's year.")] = None,
+    year: Annotated[int | None, typer.Option("--year", help=N_("The plan's year."))] = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Write into a non-empty directory.")
+        bool, typer.Option("--force", help=N_("Write into a non-empty directory."))
     ] = False,
     fmt: Annotated[
-        Literal["text", "json"], typer.Option("--format", "-f", help="text or json.")
+        Literal["text", "json"], typer.Option("--format", "-f", help=N_("text or json."))
     ] = "text",
 ) -> None:
     """Scaffold a plan repository: plan/, pre-commit, a CI workflow, a README, git."""

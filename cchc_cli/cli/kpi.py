@@ -16,13 +16,21 @@ from cchc_cli.cli.options import (
     ToOption,
     YearOption,
 )
+from cchc_cli.cli.schedule_options import AsOfOption
+from cchc_cli.i18n import N_
 
-EPILOG = (
-    "Examples: cchc kpi --year 2024 | cchc kpi --quarter Q2 --by unit | "
-    "cchc kpi --half H1 --ytd --format json | cchc kpi --by unit --format xlsx -o kpi.xlsx | "
-    "cchc kpi --from 2024-01-01 --to 2024-03-31 --data exports/ho-so-q1.csv --strict. "
+HELP = N_("Measure every target for a period: value, threshold and status (met, missed…).")
+EXAMPLES = """\
+cchc kpi --year 2024
+cchc kpi --quarter Q2 --by unit
+cchc kpi --half H1 --ytd --format json
+cchc kpi --by unit --format xlsx -o kpi.xlsx
+cchc kpi --from 01/01/2024 --to 31/03/2024 --data exports/ho-so-q1.csv --strict
+"""
+NOTES = N_(
     "Exit codes: 0 measured, 1 rows set aside under --strict, 2 unreadable data or bad option."
 )
+EPILOG = f"{EXAMPLES}\n{NOTES}"
 
 
 def kpi(
@@ -34,35 +42,38 @@ def kpi(
     start: FromOption = None,
     end: ToOption = None,
     ytd: Annotated[
-        bool, typer.Option("--ytd", help="From the start of the year to the period's end.")
+        bool, typer.Option("--ytd", help=N_("From the start of the year to the period's end."))
     ] = False,
     by: Annotated[
         list[str] | None,
-        typer.Option("--by", help="Break down by unit, procedure, month or quarter (repeatable)."),
+        typer.Option(
+            "--by",
+            metavar="unit|procedure|month|quarter",
+            help=N_("Break down by unit, procedure, month or quarter (repeatable)."),
+        ),
     ] = None,
     data: DataOption = None,
-    as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Today, YYYY-MM-DD (default: today).")
-    ] = None,
+    as_of: AsOfOption = None,
     fmt: Annotated[
         Literal["text", "json", "csv", "xlsx"],
         typer.Option(
-            "--format", "-f", help="text, json, csv (for Excel) or xlsx (a workbook, with -o)."
+            "--format", "-f", help=N_("text, json, csv (for Excel) or xlsx (a workbook, with -o).")
         ),
     ] = "text",
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout."),
+        typer.Option("--output", "-o", metavar="FILE", help=N_("Write to FILE instead of stdout.")),
     ] = None,
     strict: Annotated[
-        bool, typer.Option("--strict", help="Fail (exit 1) when rows are invalid or duplicated.")
+        bool,
+        typer.Option("--strict", help=N_("Fail (exit 1) when rows are invalid or duplicated.")),
     ] = False,
     rejects: Annotated[
         Path | None,
         typer.Option(
             "--rejects",
             metavar="FILE",
-            help="Write every row set aside (file, line, reason) to FILE, CSV for Excel.",
+            help=N_("Write every row set aside (file, line, reason) to FILE, CSV for Excel."),
         ),
     ] = None,
 ) -> None:

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
+from cchc_cli.i18n import N_
+
 if TYPE_CHECKING:
     from cchc_cli.services.kpi import PeriodChoice
 
@@ -26,7 +28,8 @@ PlanOption = Annotated[
     Path | None,
     typer.Option(
         "--plan",
-        help="Plan directory (default: $CCHC_PLAN, else the nearest 'plan/' above here).",
+        metavar="DIR",
+        help=N_("Plan directory (default: $CCHC_PLAN, else the nearest 'plan/' above here)."),
         show_default=False,
     ),
 ]
@@ -36,32 +39,47 @@ FindingsFormat = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="text: file:line:col lines; json: a list of objects; github: workflow annotations.",
+        help=N_(
+            "text: file:line:col lines; json: a list of objects; github: workflow annotations."
+        ),
     ),
 ]
 
 QuarterOption = Annotated[
     str | None,
-    typer.Option("--quarter", metavar="Q1-Q4", help="A quarter of the year: Q1-Q4."),
+    typer.Option("--quarter", metavar="Q1-Q4", help=N_("A quarter of the year: Q1-Q4.")),
 ]
 HalfOption = Annotated[
     str | None,
-    typer.Option("--half", metavar="H1|H2", help="A half of the year: H1 or H2."),
+    typer.Option("--half", metavar="H1|H2", help=N_("A half of the year: H1 or H2.")),
 ]
 YearOption = Annotated[
     int | None,
-    typer.Option("--year", help="The year (default: the plan's); alone: the whole year."),
+    typer.Option("--year", help=N_("The year (default: the plan's); alone: the whole year.")),
 ]
 DataOption = Annotated[
     list[Path] | None,
-    typer.Option("--data", help="Export file(s) to use instead of the dossier dataset's files."),
+    typer.Option(
+        "--data", help=N_("Export file(s) to use instead of the dossier dataset's files.")
+    ),
 ]
 FromOption = Annotated[
-    str | None, typer.Option("--from", help="First day, YYYY-MM-DD.", show_default=False)
+    str | None,
+    typer.Option(
+        "--from",
+        metavar="DATE",
+        help=N_("First day (dd/mm/yyyy or yyyy-mm-dd)."),
+        show_default=False,
+    ),
 ]
 ToOption = Annotated[
     str | None,
-    typer.Option("--to", help="Last day, YYYY-MM-DD (inclusive).", show_default=False),
+    typer.Option(
+        "--to",
+        metavar="DATE",
+        help=N_("Last day, included (dd/mm/yyyy or yyyy-mm-dd)."),
+        show_default=False,
+    ),
 ]
 
 

@@ -8,11 +8,18 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from cchc_cli.i18n import N_, _
+
 if TYPE_CHECKING:
     from cchc_cli.render.registry import Output, Result
     from cchc_cli.services.workspace import Workspace
 
-__all__ = ["emit", "open_workspace", "screen_text"]
+__all__ = ["emit", "open_workspace", "plan_or_national", "screen_text"]
+
+NATIONAL_NOTE = N_(
+    "note: no plan found here; counting on the national calendar only (weekends and "
+    "public holidays, no plan overrides). Pass --plan DIR to use a plan's calendar."
+)
 
 
 def open_workspace(ctx: typer.Context, option: Path | None) -> Workspace:
@@ -21,6 +28,27 @@ def open_workspace(ctx: typer.Context, option: Path | None) -> Workspace:
     from cchc_cli.services.workspace import Workspace
 
     return Workspace(plan_dir(ctx, option))
+
+
+def plan_or_national(ctx: typer.Context, option: Path | None) -> Workspace | None:
+    """The plan's workspace, or None outside any plan (said in one line on stderr).
+
+    A plan that was named (``--plan``, ``$CCHC_PLAN``) must exist; only a plan that was
+    searched for and not found falls back to the national calendar.
+    """
+    import os
+
+    from cchc_cli.cli.state import err_console, state
+    from cchc_cli.errors import PlanNotFoundError
+    from cchc_cli.loading.discover import PLAN_ENV
+
+    if option or state(ctx).plan or os.environ.get(PLAN_ENV):
+        return open_workspace(ctx, option)
+    try:
+        return open_workspace(ctx, option)
+    except PlanNotFoundError:
+        err_console(ctx).print(_(NATIONAL_NOTE), markup=False, highlight=False)
+        return None
 
 
 def emit(ctx: typer.Context, result: Result, fmt: str, to: Path | None = None) -> None:
@@ -33,9 +61,11 @@ def emit(ctx: typer.Context, result: Result, fmt: str, to: Path | None = None) -
     output = render(result, fmt)
     if to is not None or isinstance(output.out, bytes):
         if to is None:
-            raise UserError(f"--format {fmt} writes a file: say where with -o FILE")
+            raise UserError(
+                _("--format {format} writes a file: say where with -o FILE").format(format=fmt)
+            )
         _write(to, output.out, fmt)
-        err_console(ctx).print(f"wrote {to}", markup=False, highlight=False)
+        err_console(ctx).print(_("wrote {path}").format(path=to), markup=False, highlight=False)
         return
     out, err = _screen(ctx, output)
     sys.stdout.write(out)
@@ -83,5 +113,9 @@ def _write(path: Path, content: object, fmt: str) -> None:
     elif isinstance(content, str):
         data = (content + "\n").encode("utf-8")
     else:
-        raise UserError(f"--format {fmt} is for the terminal; -o takes json, csv or xlsx")
+        raise UserError(
+            _("--format {format} is for the terminal; -o takes json, csv or xlsx").format(
+                format=fmt
+            )
+        )
     write_bytes_atomic(path, data)

@@ -8,11 +8,15 @@ import typer
 
 from cchc_cli.cli.options import PlanOption
 from cchc_cli.cli.schedule_options import ViewFormat
+from cchc_cli.i18n import N_
 
-EPILOG = (
-    "Examples: cchc periods | cchc periods --year 2025 --format json. "
-    "The data-period rule is the plan's calendar.period_rule (or a duty's own)."
-)
+HELP = N_("List every report due in a year, when it is due and the period its data covers.")
+EXAMPLES = """\
+cchc periods
+cchc periods --year 2025 --format json
+"""
+NOTES = N_("The data-period rule is the plan's calendar.period_rule (or a duty's own).")
+EPILOG = f"{EXAMPLES}\n{NOTES}"
 
 
 def periods(
@@ -24,7 +28,7 @@ def periods(
             "--year",
             min=2000,
             max=2100,
-            help="The year (default: the plan's).",
+            help=N_("The year (default: the plan's)."),
             show_default=False,
         ),
     ] = None,

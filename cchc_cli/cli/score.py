@@ -17,14 +17,20 @@ from cchc_cli.cli.options import (
     YearOption,
 )
 from cchc_cli.cli.schedule_options import AsOfOption
+from cchc_cli.i18n import N_
 
-EPILOG = (
-    "Examples: cchc score --quarter Q2 | cchc score --quarter Q2 --by unit | "
-    "cchc score --year 2024 --by month --format csv -o score.csv | "
-    "cchc score --from 2024-06-01 --to 2024-06-30 --scheme plan/scorecards/qd766.yaml. "
-    "Exit codes: 0 scored, 1 the plan or the scheme is not valid, or too many rows of an "
-    "export are invalid to trust the score; 2 bad option or unreadable file."
+HELP = N_("Score the service index (QĐ 766): points per indicator and group, total of 100.")
+EXAMPLES = """\
+cchc score --quarter Q2
+cchc score --quarter Q2 --by unit
+cchc score --year 2024 --by month --format csv -o score.csv
+cchc score --from 01/06/2024 --to 30/06/2024 --scheme plan/scorecards/qd766.yaml
+"""
+NOTES = N_(
+    "Exit codes: 0 scored, 1 the plan or the scheme is not valid, or too many rows of "
+    "an export are invalid to trust the score; 2 bad option or unreadable file."
 )
+EPILOG = f"{EXAMPLES}\n{NOTES}"
 
 
 def score(
@@ -37,25 +43,29 @@ def score(
     end: ToOption = None,
     by: Annotated[
         str | None,
-        typer.Option("--by", help="unit: each unit's score, ranked; month: the trend."),
+        typer.Option(
+            "--by",
+            metavar="unit|month",
+            help=N_("unit: each unit's score, ranked; month: the trend."),
+        ),
     ] = None,
     scheme: Annotated[
         Path | None,
         typer.Option(
             "--scheme",
             metavar="FILE",
-            help="A scheme file ('scorecards:'); default: the plan's own scheme.",
+            help=N_("A scheme file ('scorecards:'); default: the plan's own scheme."),
         ),
     ] = None,
     data: DataOption = None,
     as_of: AsOfOption = None,
     fmt: Annotated[
         Literal["text", "json", "csv", "md"],
-        typer.Option("--format", "-f", help="text, json, csv (for Excel) or md (Markdown)."),
+        typer.Option("--format", "-f", help=N_("text, json, csv (for Excel) or md (Markdown).")),
     ] = "text",
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout."),
+        typer.Option("--output", "-o", metavar="FILE", help=N_("Write to FILE instead of stdout.")),
     ] = None,
 ) -> None:
     """Score the service index (QĐ 766): points per indicator and group, total of 100."""

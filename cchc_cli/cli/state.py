@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,10 +40,20 @@ def plan_dir(ctx: typer.Context, option: Path | None) -> Path:
 def _console(ctx: typer.Context | None, *, stderr: bool) -> Console:
     from rich.console import Console
 
-    color = True if ctx is None else state(ctx).color
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # rich exits 1 when the reader goes away (`cchc validate | head -1`); that is
+            # not a failure: what is left goes nowhere and the run ends with exit 0.
+            from cchc_cli.cli.output_streams import broken_pipe_exit
+
+            broken_pipe_exit()
+
+    color = (True if ctx is None else state(ctx).color) and not os.environ.get("NO_COLOR")
     stream = sys.stderr if stderr else sys.stdout
-    return Console(
+    # No colour means no escape codes at all: rich's no_color still sends bold and dim.
+    return _Console(
         file=stream,
+        color_system="auto" if color else None,
         no_color=not color or None,
         highlight=False,
         soft_wrap=True,
@@ -61,6 +72,12 @@ def err_console(ctx: typer.Context | None = None) -> Console:
 def report_notes(ctx: typer.Context) -> None:
     """``--verbose``: notes from the library (a cache not used, and why) go to stderr."""
     from cchc_cli.cache import set_reporter
+    from cchc_cli.i18n import _
 
-    console = err_console(ctx)
-    set_reporter(lambda note: console.print(f"note: {note}", markup=False))
+    del ctx  # the note is plain text: no colour to choose
+
+    def report(note: str) -> None:
+        # The stream of the moment: the reporter outlives this run (tests run many).
+        err_console(None).print(_("note: {note}").format(note=note), markup=False)
+
+    set_reporter(report)

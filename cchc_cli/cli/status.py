@@ -9,17 +9,23 @@ import typer
 
 from cchc_cli.cli.options import PlanOption
 from cchc_cli.cli.schedule_options import AsOfOption, UnitOption, ViewFormat
+from cchc_cli.i18n import N_
 
 if TYPE_CHECKING:
     from datetime import date
 
     from cchc_cli.cli.screens import Screen
 
-EPILOG = (
-    "Examples: cchc status | cchc status --as-of 2024-03-05 | "
-    "cchc status --unit TCCB --format json. "
-    "Dates in tables are written dd/mm/yyyy; JSON uses ISO 8601."
+HELP = N_(
+    "Where the plan stands: tasks by state, overdue and due-soon items, next report, targets."
 )
+EXAMPLES = """\
+cchc status
+cchc status --as-of 05/03/2024
+cchc status --unit TCCB --format json
+"""
+NOTES = N_("Dates in tables are written dd/mm/yyyy; JSON uses ISO 8601.")
+EPILOG = f"{EXAMPLES}\n{NOTES}"
 
 
 def status(

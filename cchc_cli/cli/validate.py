@@ -8,14 +8,19 @@ from typing import Annotated
 import typer
 
 from cchc_cli.cli.options import FindingsFormat, PlanOption
-from cchc_cli.i18n import _
+from cchc_cli.i18n import N_
 
-EPILOG = (
-    "Examples: cchc validate | cchc validate --format github --strict | "
-    "cchc validate --plan path/to/plan --format json. "
-    "Exit codes: 0 valid (warnings allowed), 1 errors (or warnings with --strict), "
-    "2 usage error or no plan to read."
+HELP = N_("Check the plan: YAML syntax, schema, references, dates, evidence, consistency.")
+EXAMPLES = """\
+cchc validate
+cchc validate --format github --strict
+cchc validate --plan path/to/plan --format json
+"""
+NOTES = N_(
+    "Exit codes: 0 valid (warnings allowed), 1 errors (or warnings with --strict), 2 "
+    "usage error or no plan to read."
 )
+EPILOG = f"{EXAMPLES}\n{NOTES}"
 
 
 def validate(
@@ -23,21 +28,21 @@ def validate(
     plan: PlanOption = None,
     fmt: FindingsFormat = "text",
     strict: Annotated[
-        bool, typer.Option("--strict", help="Fail (exit 1) on warnings too.")
+        bool, typer.Option("--strict", help=N_("Fail (exit 1) on warnings too."))
     ] = False,
     parent: Annotated[
         Path | None,
         typer.Option(
             "--parent",
             metavar="DIR",
-            help="The parent (department) plan: check 'parent' references against it.",
+            help=N_("The parent (department) plan: check 'parent' references against it."),
         ),
     ] = None,
     show_accepted: Annotated[
         bool,
         typer.Option(
             "--show-accepted",
-            help=_("Also print the warnings the plan accepts ('accepted:' on a target or task)."),
+            help=N_("Also print the warnings the plan accepts ('accepted:' on a target or task)."),
         ),
     ] = False,
 ) -> None:

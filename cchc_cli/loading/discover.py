@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from cchc_cli.errors import PlanNotFoundError, UserError
+from cchc_cli.i18n import _
+from cchc_cli.i18n.forms import number
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -43,23 +45,51 @@ def find_plan_dir(explicit: Path | None = None, start: Path | None = None) -> Pa
         if candidate.is_dir():
             return candidate
     raise PlanNotFoundError(
-        f"no plan directory found: neither {here} nor any directory above it holds 'plan/'",
-        hint=f"run cchc inside a plan repository, pass --plan DIR, or set {PLAN_ENV}",
+        _(
+            "no plan directory found: neither {here} nor any directory above it holds 'plan/'"
+        ).format(here=here),
+        hint=_("run cchc inside a plan repository, pass --plan DIR, or set {variable}").format(
+            variable=PLAN_ENV
+        ),
     )
 
 
 def _checked(path: Path, source: str) -> Path:
     if not path.exists():
         raise PlanNotFoundError(
-            f"plan directory '{path}' ({source}) does not exist",
-            hint="check the path; a plan directory holds the plan's .yaml files",
+            _("plan directory '{path}' ({source}) does not exist").format(path=path, source=source),
+            hint=_("check the path; a plan directory holds the plan's .yaml files"),
         )
     if not path.is_dir():
         raise UserError(
-            f"{source} must be a directory, but '{path}' is a file",
-            hint=f"pass the directory that holds it: --plan {path.parent}",
+            _("{source} must be a directory, but '{path}' is a file").format(
+                source=source, path=path
+            ),
+            hint=_("pass the directory that holds it: --plan {directory}").format(
+                directory=path.parent
+            ),
         )
-    return path
+    return _repository_plan(path)
+
+
+def _repository_plan(path: Path) -> Path:
+    """``path/plan`` when ``path`` is a plan repository rather than a plan directory.
+
+    ``cchc --plan .`` at the top of a repository means its ``plan/``: a folder with no
+    YAML file of its own and a ``plan/`` folder is not read whole (its tests, examples and
+    fixtures would count as part of the plan).
+    """
+    inner = path / "plan"
+    if not inner.is_dir():
+        return path
+    try:
+        own = any(
+            entry.is_file() and entry.suffix in _SUFFIXES and not entry.name.startswith(".")
+            for entry in path.iterdir()
+        )
+    except OSError:
+        return path
+    return path if own else inner
 
 
 def walk_plan(plan_dir: Path) -> Iterator[Path]:
@@ -76,10 +106,14 @@ def walk_plan(plan_dir: Path) -> Iterator[Path]:
         seen += len(subfolders) + len(names)
         if seen > MAX_WALK_ENTRIES:
             raise UserError(
-                f"'{plan_dir}' holds more than {MAX_WALK_ENTRIES:,} files and folders; "
-                "this is not a plan directory (a plan is a few YAML files)",
-                hint="check --plan (or $CCHC_PLAN): it should name the folder of plan.yaml, "
-                "units.yaml, tasks.yaml…",
+                _(
+                    "'{path}' holds more than {count} files and folders; "
+                    "this is not a plan directory (a plan is a few YAML files)"
+                ).format(path=plan_dir, count=number(MAX_WALK_ENTRIES)),
+                hint=_(
+                    "check --plan (or $CCHC_PLAN): it should name the folder of plan.yaml, "
+                    "units.yaml, tasks.yaml…"
+                ),
             )
         for name in sorted(names):
             if not name.startswith("."):
@@ -100,14 +134,15 @@ def plan_files(plan_dir: Path) -> list[Path]:
     )
     if len(found) > MAX_PLAN_FILES:
         raise UserError(
-            f"'{plan_dir}' holds {len(found):,} YAML files, more than a plan has "
-            f"(at most {MAX_PLAN_FILES:,} are read)",
-            hint="check --plan: it should name the plan directory, not a folder above it",
+            _(
+                "'{path}' holds {count} YAML files, more than a plan has (at most {limit} are read)"
+            ).format(path=plan_dir, count=number(len(found)), limit=number(MAX_PLAN_FILES)),
+            hint=_("check --plan: it should name the plan directory, not a folder above it"),
         )
     if not found:
         raise PlanNotFoundError(
-            f"plan directory '{plan_dir}' holds no .yaml files",
-            hint="a plan is a set of YAML files (plan.yaml, units.yaml, tasks.yaml, …)",
+            _("plan directory '{path}' holds no .yaml files").format(path=plan_dir),
+            hint=_("a plan is a set of YAML files (plan.yaml, units.yaml, tasks.yaml, …)"),
         )
     return found
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from cchc_cli.measure.engine import connect, run
 
-__all__ = ["HEADERS", "PROCEDURES", "SampleSpec", "write_sample"]
+__all__ = ["HEADERS", "PROCEDURES", "SAMPLE_NAME", "SampleSpec", "check_target", "write_sample"]
 
 HEADERS = {
     "dossier_id": "Mã hồ sơ",
@@ -147,7 +147,27 @@ def sample_sql(spec: SampleSpec) -> str:
     """
 
 
-def write_sample(spec: SampleSpec, out_dir: Path, name: str = "ho-so-tthc.csv") -> Path:
+SAMPLE_NAME = "ho-so-tthc.csv"
+
+
+def check_target(out_dir: Path, name: str = SAMPLE_NAME, *, force: bool = False) -> Path:
+    """``out_dir/name``, or :class:`UserError` when it exists and ``force`` is not given:
+    a sample must never silently replace a real export (``plan/data/ho-so-tthc.csv``)."""
+    from cchc_cli.errors import UserError
+    from cchc_cli.i18n import _
+
+    target = out_dir / name
+    if target.exists() and not force:
+        raise UserError(
+            _("{path} exists; sample-data does not replace a file unless told to").format(
+                path=target
+            ),
+            hint=_("add --force to replace it, or write elsewhere with -o DIR"),
+        )
+    return target
+
+
+def write_sample(spec: SampleSpec, out_dir: Path, name: str = SAMPLE_NAME) -> Path:
     """Write the export to ``out_dir/name`` (UTF-8 with BOM, ``;``) and return its path."""
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / name

@@ -10,7 +10,7 @@ from typing import ClassVar, Literal
 from cchc_cli.dates import check_countable
 from cchc_cli.errors import UserError
 from cchc_cli.i18n import _
-from cchc_cli.schedule.workcal import DayInfo, DayOverride
+from cchc_cli.schedule.workcal import DayInfo, DayOverride, WorkingCalendar
 from cchc_cli.services.workspace import Workspace
 
 __all__ = ["MAX_DAYS", "DueResult", "WorkdayResult", "due_date", "explain_day"]
@@ -45,10 +45,16 @@ class WorkdayResult:
     next_working_day: dt.date
 
 
+def _calendar(workspace: Workspace | None) -> WorkingCalendar:
+    """The plan's working calendar; without a plan, the national one (weekends, holidays)."""
+    return workspace.schedule.calendar if workspace is not None else WorkingCalendar()
+
+
 def due_date(
-    workspace: Workspace, start: date, days: int, *, calendar_days: bool = False
+    workspace: Workspace | None, start: date, days: int, *, calendar_days: bool = False
 ) -> DueResult:
-    """The due date of a dossier received on ``start`` with ``days`` to process it."""
+    """The due date of a dossier received on ``start`` with ``days`` to process it
+    (``workspace`` None: on the national calendar, outside any plan)."""
     if days < 0:
         raise UserError(
             _("DAYS must be 0 or more (a processing time), not {days}").format(days=days),
@@ -61,7 +67,7 @@ def due_date(
             )
         )
     check_countable(start, "DATE")
-    calendar = workspace.schedule.calendar
+    calendar = _calendar(workspace)
     if calendar_days:
         due = calendar.add_calendar_days(start, days)
     else:
@@ -76,10 +82,11 @@ def due_date(
     )
 
 
-def explain_day(workspace: Workspace, day: date) -> WorkdayResult:
-    """Whether ``day`` is a working day, and every reason that decides it."""
+def explain_day(workspace: Workspace | None, day: date) -> WorkdayResult:
+    """Whether ``day`` is a working day, and every reason that decides it (``workspace``
+    None: on the national calendar)."""
     check_countable(day, "DATE")
-    calendar = workspace.schedule.calendar
+    calendar = _calendar(workspace)
     info = calendar.explain(day)
     return WorkdayResult(
         date=day,

@@ -112,13 +112,14 @@ def test_periods_follow_a_calendar_rule_from_the_plan(cli: Invoke, shipped_plan:
 
 def test_calendar_file_opens_as_icalendar(cli: Invoke, shipped_plan: Path, tmp_path: Path) -> None:
     target = tmp_path / "cchc.ics"
-    run = cli(["calendar", "--plan", shipped_plan, "-o", target])
+    run = cli(["calendar", "--plan", shipped_plan, "-o", target, "--tasks-as", "both"])
     assert run.exit_code == 0, run.output
+    assert run.stderr == f"wrote 25 events and 19 to-dos to {target}\n"
     raw = target.read_bytes()
     assert raw.startswith(b"BEGIN:VCALENDAR\r\n")
     calendar = Calendar.from_ical(raw)
     assert len(calendar.walk("VTODO")) == 19
     assert str(calendar.walk("VTODO")[0]["UID"]) == "hp-sgddt-cchc-2024-PL.1@cchc"
     assert "RRULE:FREQ=YEARLY" in raw.decode()
-    stdout = cli(["calendar", "--plan", shipped_plan]).stdout
+    stdout = cli(["calendar", "--plan", shipped_plan, "--tasks-as", "todos"]).stdout
     assert stdout.count("BEGIN:VTODO") == 19

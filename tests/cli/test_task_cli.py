@@ -70,7 +70,7 @@ def test_round_trip_adds_only_the_new_lines_and_keeps_comments(cli: Invoke, repo
     comments = [line for line in (plan / "tasks.yaml").read_text().splitlines() if "#" in line]
     run = cli([*UPDATE_PL1, "--plan", plan])
     assert run.exit_code == 0, run.output
-    assert "PL.1: not_started → done; update of 2024-01-22 added to" in run.stdout
+    assert "PL.1: not_started → done; update of 22 Jan 2024 added to" in run.stdout
     assert changed_lines(repo) == [
         "-    status: not_started",
         "+    status: done",
@@ -128,7 +128,10 @@ def test_an_invalid_result_is_refused_with_the_reason(cli: Invoke, repo: Path) -
     ("args", "message"),
     [
         (["--date", "2999-01-01"], "--date 2999-01-01 is in the future"),
-        (["--date", "01/03/2024"], "--date: '01/03/2024' is not a date in the expected format"),
+        (
+            ["--date", "03/13/2024"],
+            "--date: '03/13/2024' is not a date: dd/mm/yyyy is read day first",
+        ),
         (["--percent", "120"], "Invalid value for '--percent'"),
         (["--status", "finished"], "Invalid value for '--status'"),
     ],

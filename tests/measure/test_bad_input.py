@@ -157,9 +157,9 @@ def test_xlsx_export(cli: Invoke, measured_plan: Path) -> None:
 
 
 def test_bad_period_option(cli: Invoke, measured_plan: Path) -> None:
-    run = cli(["--plan", measured_plan, "kpi", "--from", "01/01/2024", "--to", "2024-03-31"])
+    run = cli(["--plan", measured_plan, "kpi", "--from", "1.1.24", "--to", "2024-03-31"])
     assert run.exit_code == 2
-    assert "--from: '01/01/2024' is not a date in the expected format YYYY-MM-DD" in run.output
+    assert "--from: '1.1.24' is not written as dd/mm/yyyy or yyyy-mm-dd" in run.output
     run = cli(["--plan", measured_plan, "kpi", "--by", "unti"])
     assert run.exit_code == 2
     assert "did you mean 'unit'?" in run.output

@@ -14,7 +14,7 @@ NOW = datetime(2024, 1, 2, 8, 0, tzinfo=UTC)
 
 
 def parsed() -> Calendar:
-    return Calendar.from_ical(calendar_text(SHIPPED_PLAN, now=NOW))
+    return Calendar.from_ical(calendar_text(SHIPPED_PLAN, now=NOW, tasks_as="todos"))
 
 
 def test_one_todo_per_task_with_a_stable_uid_and_due_date() -> None:
@@ -32,16 +32,17 @@ def test_one_todo_per_task_with_a_stable_uid_and_due_date() -> None:
     assert calendar_text(SHIPPED_PLAN, now=NOW) == calendar_text(SHIPPED_PLAN, now=NOW)
 
 
-def test_recurring_duties_carry_an_rrule() -> None:
+def test_recurring_duties_repeat_on_the_day_they_are_sent() -> None:
     events = {str(event["UID"]): event for event in parsed().walk("VEVENT")}
     quarterly = events["hp-sgddt-cchc-2024-report-quarterly@cchc"]
-    assert quarterly.decoded("DTSTART") == date(2024, 3, 9)
-    rule = quarterly["RRULE"]
-    assert rule["FREQ"] == ["YEARLY"]
-    assert [int(month) for month in rule["BYMONTH"]] == [3, 9]
-    assert rule["BYMONTHDAY"] == [9]
+    # Before the 10th: 09/03/2024 is a Saturday, so it is sent on Friday 08/03/2024;
+    # 09/09/2024 is a Monday. Days of the month differ: RDATEs, not an RRULE.
+    assert quarterly.decoded("DTSTART") == date(2024, 3, 8)
+    assert "RRULE" not in quarterly
+    assert [d.dt for rdate in [quarterly["RDATE"]] for d in rdate.dts] == [date(2024, 9, 9)]
     for duty in ("report-six-month", "report-annual"):
-        assert "RRULE" in events[f"hp-sgddt-cchc-2024-{duty}@cchc"]
+        event = events[f"hp-sgddt-cchc-2024-{duty}@cchc"]
+        assert "RRULE" in event or "RDATE" in event
     assert "RRULE" not in events["hp-sgddt-cchc-2024-unit-plans@cchc"]
 
 
@@ -67,6 +68,7 @@ def test_progress_shows_in_the_todo(shipped_plan: Path) -> None:
         ProgressEntry("in_progress", 40, evidence=("Kế hoạch kiểm tra số 5",)),
         today=date(2024, 3, 1),
     )
-    todo = Calendar.from_ical(calendar_text(shipped_plan, now=NOW)).walk("VTODO")[2]
+    text = calendar_text(shipped_plan, now=NOW, tasks_as="todos")
+    todo = Calendar.from_ical(text).walk("VTODO")[2]
     assert todo["STATUS"] == "IN-PROCESS"
     assert todo["PERCENT-COMPLETE"] == 40
