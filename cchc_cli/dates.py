@@ -18,6 +18,7 @@ __all__ = [
     "FIRST_DAY",
     "LAST_DAY",
     "WEEKDAYS",
+    "DateProblem",
     "as_of_date",
     "check_countable",
     "countable_date",
@@ -41,8 +42,39 @@ MAX_SPAN_DAYS = 36_500
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
+class DateProblem(ValueError):
+    """A plan's date that is no date (its form, no such day) or one cchc cannot count on.
+
+    ``code`` is the finding it becomes (``schema-date``, ``schema-value``): the schema
+    errors recognise it by its type, never by the words of its message, which follow the
+    language in use.
+    """
+
+    def __init__(self, message: str, code: str = "schema-date") -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _real_day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _unreal(value: str, month: int) -> str:
+    from cchc_cli.i18n import _
+
+    reason = (
+        _("month must be 1 to 12") if not 1 <= month <= 12 else _("day is out of range for month")
+    )
+    return _("{value} is not a real calendar date ({reason})").format(
+        value=quote(value), reason=reason
+    )
+
+
 def parse_iso_date(value: Any) -> Any:
-    """Parse ``YYYY-MM-DD`` (ISO 8601) and explain anything else.
+    """Parse ``YYYY-MM-DD`` (ISO 8601) and explain anything else (:class:`DateProblem`).
 
     ``date`` objects pass through (for models built from Python); other types are
     left to pydantic's own type error.
@@ -57,45 +89,28 @@ def parse_iso_date(value: Any) -> Any:
         dmy = _DMY_DATE.match(text)
         if dmy is not None:
             day, month, year = (int(part) for part in dmy.groups())
-            try:
-                date(year, month, day)
-            except ValueError as exc:
-                raise ValueError(
-                    _("{value} is not a real calendar date ({reason})").format(
-                        value=quote(value), reason=exc
-                    )
-                ) from None
-            raise ValueError(
+            if _real_day(year, month, day) is None:
+                raise DateProblem(_unreal(value, month))
+            raise DateProblem(
                 _(
                     "{value} is not a date in the expected format YYYY-MM-DD (ISO 8601); "
                     "write it as {iso}"
                 ).format(value=quote(value), iso=f"{year:04d}-{month:02d}-{day:02d}")
             )
-        raise ValueError(
+        raise DateProblem(
             _("{value} is not a date in the expected format YYYY-MM-DD (ISO 8601)").format(
                 value=quote(value)
             )
         )
     year, month, day = (int(part) for part in match.groups())
-    try:
-        return date(year, month, day)
-    except ValueError as exc:
-        raise ValueError(
-            _("{value} is not a real calendar date ({reason})").format(
-                value=quote(value), reason=exc
-            )
-        ) from None
+    parsed = _real_day(year, month, day)
+    if parsed is None:
+        raise DateProblem(_unreal(value, month))
+    return parsed
 
 
 _SLASH_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _NUMBERS = re.compile(r"^(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})$")
-
-
-def _real(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
 
 
 def _readings(first: str, second: str, third: str) -> list[date]:
@@ -108,7 +123,7 @@ def _readings(first: str, second: str, third: str) -> list[date]:
         candidates = [(year, b, a), (year, a, b)]
     found: list[date] = []
     for year, month, day in candidates:
-        real = _real(year, month, day) if year > 0 else None
+        real = _real_day(year, month, day) if year > 0 else None
         if real is not None and real not in found:
             found.append(real)
     return found
@@ -137,10 +152,10 @@ def parse_date_option(value: str, option: str) -> date:
         else:
             assert slash is not None  # noqa: S101 - one of the two matched
             day, month, year = (int(part) for part in slash.groups())
-        parsed = _real(year, month, day)
+        parsed = _real_day(year, month, day)
         if parsed is not None:
             return parsed
-        swapped = _real(year, day, month) if slash is not None else None
+        swapped = _real_day(year, day, month) if slash is not None else None
         if swapped is not None:
             raise UserError(
                 _(
@@ -221,7 +236,7 @@ def countable_date(value: Any) -> Any:
     located finding): a deadline in year 9999 would run the schedule off the calendar."""
     problem = _outside(value) if isinstance(value, date) else None
     if problem is not None:
-        raise ValueError(problem)
+        raise DateProblem(problem, code="schema-value")
     return value
 
 

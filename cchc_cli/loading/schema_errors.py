@@ -14,14 +14,13 @@ from __future__ import annotations
 import re
 import types
 from collections.abc import Iterator, Sequence
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from cchc_cli.dates import FIRST_DAY, LAST_DAY
+from cchc_cli.dates import DateProblem
 from cchc_cli.findings import Anchor, Finding, quote
 from cchc_cli.i18n import N_, _, ngettext
 from cchc_cli.model.base import Origin
@@ -56,9 +55,6 @@ _PATTERN_HELP = {
     ),
 }
 _ID_HELP = N_("an id of letters, digits and . _ : / # - (no spaces)")
-
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_DMY_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 
 
 def yaml_type_name(value: Any) -> str:
@@ -120,49 +116,6 @@ def _model_at(model: type[BaseModel], loc: Sequence[str | int]) -> type[BaseMode
 def _literal_options(message_ctx: dict[str, Any] | None) -> list[str]:
     expected = str((message_ctx or {}).get("expected", ""))
     return re.findall(r"'([^']*)'", expected)
-
-
-def _date_problem(value: Any) -> str | None:
-    """Why ``value`` (text from a date field) is no date, in the language in use."""
-    if not isinstance(value, str):
-        return None
-    text = value.strip()
-    match = _ISO_DATE.match(text)
-    if match is None:
-        dmy = _DMY_DATE.match(text)
-        if dmy is not None:
-            day, month, year = (int(part) for part in dmy.groups())
-            if _real_date(year, month, day):
-                return _(
-                    "{value} is not a date in the expected format YYYY-MM-DD (ISO 8601); "
-                    "write it as {iso}"
-                ).format(value=quote(value), iso=f"{year:04d}-{month:02d}-{day:02d}")
-            return _("{value} is not a real calendar date").format(value=quote(value))
-        return _("{value} is not a date in the expected format YYYY-MM-DD (ISO 8601)").format(
-            value=quote(value)
-        )
-    year, month, day = (int(part) for part in match.groups())
-    if not _real_date(year, month, day):
-        reason = (
-            _("month must be 1 to 12")
-            if not 1 <= month <= 12
-            else _("day is out of range for month")
-        )
-        return _("{value} is not a real calendar date ({reason})").format(
-            value=quote(value), reason=reason
-        )
-    return _(
-        "{value} is outside the years cchc can count working days in ({first}-{last}, "
-        "the years whose public holidays are known)"
-    ).format(value=text, first=FIRST_DAY.year, last=LAST_DAY.year)
-
-
-def _real_date(year: int, month: int, day: int) -> bool:
-    try:
-        date(year, month, day)
-    except ValueError:
-        return False
-    return True
 
 
 def _length(kind: str, field: str, ctx: dict[str, Any], value: Any) -> str:
@@ -294,14 +247,9 @@ def _message(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str, Anc
         return "schema-value", _length(kind, named, ctx, value), "value"
     if kind == "value_error":
         text = str(error["msg"]).removeprefix("Value error, ")
-        if ("date" in text and "'" in text) or "outside the years cchc" in text:
-            problem = _date_problem(value)
-            code = "schema-date" if "'" in text else "schema-value"
-            return (
-                code,
-                _("{field}: {problem}").format(field=named, problem=problem or text),
-                "value",
-            )
+        problem = (ctx or {}).get("error")
+        if isinstance(problem, DateProblem):
+            return problem.code, _("{field}: {problem}").format(field=named, problem=text), "value"
         # Our models' validators speak the language in use already.
         message = _("{field}: {problem}").format(field=named, problem=text) if loc else text
         return "schema-value", message, "value"
