@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from cchc_cli.i18n import N_, _, ngettext
-from cchc_cli.model.terms import TARGET_STATUSES, TargetStatus
+from cchc_cli.model.terms import TARGET_STATUSES, Period, TargetStatus
 from cchc_cli.render.fit import NBSP, Cell, Column, Line, table, wrap
 from cchc_cli.render.styles import TARGET_STYLE, clean
 from cchc_cli.results.measures import BreakdownRow, DatasetSummary, KpiResult, TargetResult
@@ -45,6 +45,7 @@ __all__ = [
     "kpi_text",
     "kpi_xlsx",
     "note_text",
+    "period_text",
     "status_label",
 ]
 
@@ -190,14 +191,23 @@ def _notes(target: TargetResult) -> str:
     return "; ".join(notes)
 
 
-def _head(result: KpiResult) -> str:
-    from cchc_cli.i18n.forms import day, span
+def period_text(period: Period) -> str:
+    """``2024-Q2 (15/03/2024–14/06/2024)``; a period named by its dates
+    (``2024-01-01..2024-03-31``) by its span only: one date form per line."""
+    from cchc_cli.i18n.forms import span
 
-    period = result.period
-    return _("{plan} — targets for {period} ({span}, rule {rule}), as of {day}").format(
+    days = keep(span(period.start, period.end))
+    if not period.label or ".." in period.label:
+        return days
+    return f"{clean(period.label)} ({days})"
+
+
+def _head(result: KpiResult) -> str:
+    from cchc_cli.i18n.forms import day
+
+    return _("{plan} — targets for {period}, rule {rule}, as of {day}").format(
         plan=clean(result.plan),
-        period=clean(period.label),
-        span=keep(span(period.start, period.end)),
+        period=period_text(result.period),
         rule=result.period_rule,
         day=keep(day(result.as_of)),
     )
