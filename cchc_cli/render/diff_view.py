@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from cchc_cli.i18n import N_, _, ngettext
+from cchc_cli.i18n import N_, _
 from cchc_cli.render.fit import Fitted, Line, wrap
 from cchc_cli.render.registry import Output
 from cchc_cli.render.styles import clean, md_escape
@@ -88,11 +88,12 @@ def breaking_line(reason: Breaking) -> str:
 def summary_line(result: DiffResult) -> str:
     """``3 changes (2 breaking): HEAD~1 (…) → HEAD (…)``."""
     count = len(result.changes)
-    return ngettext(
-        "{count} change ({breaking} breaking): {before} → {after}",
-        "{count} changes ({breaking} breaking): {before} → {after}",
-        count,
-    ).format(
+    said = (
+        _("{count} change ({breaking} breaking): {before} → {after}")
+        if count == 1
+        else _("{count} changes ({breaking} breaking): {before} → {after}")
+    )
+    return said.format(
         count=count,
         breaking=result.breaking,
         before=clean(_side(result.before.name)),

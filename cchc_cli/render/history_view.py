@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from cchc_cli.i18n import _, ngettext
+from cchc_cli.i18n import _
 from cchc_cli.render.diff_view import breaking_line, change_word, field_line, kind_word
 from cchc_cli.render.fit import Fitted, Line, wrap
 from cchc_cli.render.registry import Output
@@ -41,8 +41,10 @@ def _day(stamp: str) -> str:
 def history_lines(result: HistoryResult, width: int) -> Iterator[Line]:
     """The history at ``width`` columns."""
     count = len(result.entries)
-    head = ngettext(
-        "{item}: {count} commit ({revision})", "{item}: {count} commits ({revision})", count
+    head = (
+        _("{item}: {count} commit ({revision})")
+        if count == 1
+        else _("{item}: {count} commits ({revision})")
     ).format(item=_item(result.item), count=count, revision=clean(result.revision))
     yield from wrap(head, width)
     for entry in result.entries:

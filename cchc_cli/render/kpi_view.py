@@ -10,7 +10,7 @@ status wraps at its spaces. As the terminal narrows, in this order:
 
 1. below 120 columns the note column goes: the notes of targets at risk or missed are
    printed under the table, wrapped at words;
-2. the measure column gives up room (names cut with "…", at least 12 characters), then
+2. the measure column gives up room (names cut with "…", down to 20 characters), then
    the status column wraps at its words;
 3. below 80 columns the numerator and denominator columns go (the value keeps the
    percent).
@@ -27,7 +27,7 @@ import io
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from cchc_cli.i18n import N_, _, ngettext
+from cchc_cli.i18n import N_, _
 from cchc_cli.model.terms import TARGET_STATUSES, Period, TargetStatus
 from cchc_cli.render.fit import NBSP, Cell, Column, Line, table, wrap
 from cchc_cli.render.styles import TARGET_STYLE, clean
@@ -153,20 +153,22 @@ _LATE = ("on_time_rate", "on_time_handled_rate", "early_rate")
 def _allowed(measure: str, count: int) -> str:
     """How many more bad items the threshold still allows, said plainly."""
     if measure in _LATE:
-        said = ngettext(
-            "{count} more late dossier allowed", "{count} more late dossiers allowed", count
+        said = (
+            _("{count} more late dossier allowed")
+            if count == 1
+            else _("{count} more late dossiers allowed")
         )
     elif measure == "satisfaction_rate":
-        said = ngettext(
-            "{count} more dissatisfied rating allowed",
-            "{count} more dissatisfied ratings allowed",
-            count,
+        said = (
+            _("{count} more dissatisfied rating allowed")
+            if count == 1
+            else _("{count} more dissatisfied ratings allowed")
         )
     else:
-        said = ngettext(
-            "{count} more dossier short of it allowed",
-            "{count} more dossiers short of it allowed",
-            count,
+        said = (
+            _("{count} more dossier short of it allowed")
+            if count == 1
+            else _("{count} more dossiers short of it allowed")
         )
     return said.format(count=number(count))
 
@@ -218,7 +220,7 @@ def _targets_table(result: KpiResult, width: int) -> list[Line]:
     counts = width >= NARROW
     columns = [
         Column(_("ref")),
-        Column(_("measure"), fit="cut", least=12),
+        Column(_("measure"), fit="cut", least=20),
         *([Column(_("num"), "right"), Column(_("den"), "right")] if counts else []),
         Column(_("value"), "right"),
         Column(_("threshold")),

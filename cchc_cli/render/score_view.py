@@ -16,7 +16,7 @@ import csv
 import io
 from collections.abc import Iterator
 
-from cchc_cli.i18n import N_, _, ngettext
+from cchc_cli.i18n import N_, _
 from cchc_cli.render.fit import NBSP, Cell, Column, Fitted, Line, table, wrap
 from cchc_cli.render.kpi_view import csv_cell, dataset_lines, period_text
 from cchc_cli.render.styles import clean
@@ -76,11 +76,12 @@ def gap_sentence(indicator: IndicatorScore) -> str:
     if indicator.status != "partial" or not indicator.gap:
         return ""
     what = _(_COUNTED.get(indicator.measure, N_("counted items")))
-    return ngettext(
-        "{count} more {what} would give the full {points} point",
-        "{count} more {what} would give the full {points} points",
-        int(indicator.points),
-    ).format(count=points(indicator.gap), what=what, points=points(indicator.points))
+    said = (
+        _("{count} more {what} would give the full {points} point")
+        if indicator.points == 1
+        else _("{count} more {what} would give the full {points} points")
+    )
+    return said.format(count=points(indicator.gap), what=what, points=points(indicator.points))
 
 
 def _total_line(score: Score) -> str:

@@ -52,7 +52,7 @@ def _day(value: str | None) -> str:
 
 def describe(reason: Breaking) -> str:
     """The reason in the language in use: ``deadline moved later: 31/03/2024 → …``."""
-    from cchc_cli.i18n import _, ngettext
+    from cchc_cli.i18n import _
 
     code, items = reason.code, ", ".join(reason.items)
     before, after = reason.before or "", reason.after or ""
@@ -74,11 +74,12 @@ def describe(reason: Breaking) -> str:
         return _("deadline removed")
     if code == "deadline_later":
         days = reason.days or 0
-        return ngettext(
-            "deadline moved later: {before} → {after} (+{days} day)",
-            "deadline moved later: {before} → {after} (+{days} days)",
-            days,
-        ).format(before=_day(before), after=_day(after), days=days)
+        said = (
+            _("deadline moved later: {before} → {after} (+{days} day)")
+            if days == 1
+            else _("deadline moved later: {before} → {after} (+{days} days)")
+        )
+        return said.format(before=_day(before), after=_day(after), days=days)
     if code == "periods_reduced":
         return _("reporting periods reduced to {periods}").format(periods=items)
     if code == "periods_removed":
