@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from cchc_cli.i18n import N_, _
 from cchc_cli.render.fit import NBSP, Cell, Column, Fitted, Line, table, wrap
-from cchc_cli.render.kpi_view import number, period_text
+from cchc_cli.render.kpi_view import number, percent, period_text
 from cchc_cli.render.styles import clean, md_escape
 from cchc_cli.services.rollup import RollupResult, RollupTarget, UnitFigure
 
@@ -39,8 +39,9 @@ def _value(figure: UnitFigure, target: RollupTarget) -> str:
         if figure.unit == "total" and figure.numerator is None:
             return _("cannot be added")
         return _("no data")
-    shown = form(figure.value, 2)
-    return f"{shown}%" if target.unit == "percent" else shown
+    if target.unit == "percent":
+        return percent(figure.value)
+    return form(figure.value, 2)
 
 
 def _unit(name: str) -> str:
