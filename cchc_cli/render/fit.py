@@ -25,6 +25,7 @@ __all__ = [
     "Fitted",
     "Line",
     "ellipsize",
+    "least_width",
     "plain",
     "table",
     "wrap",
@@ -48,7 +49,7 @@ def ellipsize(text: str, width: int) -> str:
     """``text``, cut to ``width`` characters with "…" at the end when longer."""
     if len(text) <= width:
         return text
-    return text[: max(0, width - 1)] + ELLIPSIS
+    return text[: max(0, width - 1)].rstrip() + ELLIPSIS
 
 
 def wrap(text: str, width: int, indent: str = "", hang: str | None = None) -> list[str]:
@@ -87,31 +88,26 @@ def table(
     columns: Sequence[Column],
     rows: Sequence[Sequence[Cell]],
     width: int,
-    order: Sequence[int] = (),
+    order: Sequence[int | tuple[int, ...]] = (),
     indent: str = "",
 ) -> list[Line]:
     """``rows`` under ``columns``, one space between columns, at most ``width`` wide.
-    When the table is wider, the columns named in ``order`` (indices) give up room in
-    that order, each down to its ``least`` (a wrapped column: its longest word)."""
+    When the table is wider, the columns named in ``order`` (indices, or tuples of
+    indices that give up room together, widest first) give up room in that order, each
+    down to its ``least`` (a wrapped column: its longest word)."""
     grid = [[_cell(c) for c in row] for row in rows]
     heads = [column.header for column in columns]
-    sizes = [max([len(heads[i]), *(len(row[i][0]) for row in grid)]) for i in range(len(columns))]
-    floors = []
-    for i, column in enumerate(columns):
-        if column.fit == "wrap":
-            texts = [heads[i], *(row[i][0] for row in grid)]
-            words = [w for text in texts for w in _SPACES.split(text)]
-            floors.append(max([column.least, *map(len, words)]))
-        elif column.fit == "cut":
-            floors.append(min(sizes[i], column.least))
-        else:
-            floors.append(sizes[i])
+    sizes, floors = _sizes(columns, grid)
     room = width - len(indent) - (len(columns) - 1)
-    for i in order:
-        over = sum(sizes) - room
-        if over <= 0:
-            break
-        sizes[i] = max(floors[i], sizes[i] - over)
+    for step in order:
+        group = (step,) if isinstance(step, int) else step
+        # A group gives up room widest first, so that its columns end up alike.
+        while sum(sizes) > room:
+            above = [i for i in group if sizes[i] > floors[i]]
+            if not above:
+                break
+            widest = max(above, key=lambda i: sizes[i])
+            sizes[widest] -= 1
 
     def lay(cells: Sequence[tuple[str, str]], head: bool) -> list[Line]:
         parts: list[list[str]] = []
@@ -142,6 +138,31 @@ def table(
     for row in grid:
         lines += lay(row, head=False)
     return lines
+
+
+def _sizes(
+    columns: Sequence[Column], grid: list[list[tuple[str, str]]]
+) -> tuple[list[int], list[int]]:
+    """Each column's natural width, and the least it can give up room to."""
+    sizes, floors = [], []
+    for i, column in enumerate(columns):
+        texts = [column.header, *(row[i][0] for row in grid)]
+        size = max(len(text) for text in texts)
+        sizes.append(size)
+        if column.fit == "wrap":
+            words = [w for text in texts for w in _SPACES.split(text)]
+            floors.append(max([column.least, *map(len, words)]))
+        elif column.fit == "cut":
+            floors.append(min(size, column.least))
+        else:
+            floors.append(size)
+    return sizes, floors
+
+
+def least_width(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], indent: str = "") -> int:
+    """The narrowest :func:`table` can make ``rows`` (every column at its least)."""
+    floors = _sizes(columns, [[_cell(c) for c in row] for row in rows])[1]
+    return len(indent) + sum(floors) + len(columns) - 1
 
 
 def _rstrip(line: Segments) -> Segments:

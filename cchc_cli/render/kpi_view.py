@@ -15,9 +15,11 @@ status wraps at its spaces. As the terminal narrows, in this order:
 3. below 80 columns the numerator and denominator columns go (the value keeps the
    percent).
 
-The ``--by`` breakdown: with six groups or fewer, a column per group (group names wrap at
-spaces); otherwise a row per group, the measures as columns. Unit codes show with the
-unit's short name from 120 columns on. Dataset lines wrap at words.
+The ``--by`` breakdown: with six groups or fewer, a column per group; otherwise a row per
+group, the measures as columns — the last measures dropped (and named) when they do not
+fit. Column headers (groups, measures) wrap at their words
+first, widest first; then the first column (measures, groups) is cut with "…". Unit codes
+show with the unit's short name from 120 columns on. Dataset lines wrap at words.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from cchc_cli.i18n import N_, _
 from cchc_cli.model.terms import TARGET_STATUSES, Period, TargetStatus
-from cchc_cli.render.fit import NBSP, Cell, Column, Line, table, wrap
+from cchc_cli.render.fit import NBSP, Cell, Column, Line, least_width, table, wrap
 from cchc_cli.render.styles import TARGET_STYLE, clean
 from cchc_cli.results.measures import BreakdownRow, DatasetSummary, KpiResult, TargetResult
 
@@ -367,17 +369,30 @@ def _breakdown(result: KpiResult, width: int) -> list[Line]:
         rows: list[list[Cell]] = [
             [name, *(cell(row, name) for row in result.breakdown)] for name in measures
         ]
-        order = [0, *range(1, len(columns))]
+        order: list[int | tuple[int, ...]] = [tuple(range(1, len(columns))), 0]
     else:
-        columns = [
-            Column(_by_words(result), fit="cut", least=8),
-            *(Column(name.replace("_", " "), "right", fit="wrap", least=8) for name in measures),
-        ]
-        rows = [
-            [label, *(cell(row, name) for name in measures)]
-            for label, row in zip(labels, result.breakdown, strict=True)
-        ]
-        order = [0, *range(1, len(columns))]
+        shown = list(measures)
+        while True:
+            columns = [
+                Column(_by_words(result), fit="cut", least=12),
+                *(Column(name.replace("_", " "), "right", fit="wrap", least=8) for name in shown),
+            ]
+            rows = [
+                [label, *(cell(row, name) for name in shown)]
+                for label, row in zip(labels, result.breakdown, strict=True)
+            ]
+            if len(shown) <= 1 or least_width(columns, rows) <= width:
+                break
+            shown.pop()
+        order = [tuple(range(1, len(columns))), 0]
+        left = measures[len(shown) :]
+        if left:
+            lines += wrap(
+                _("not shown at this width (--format csv has them): {measures}").format(
+                    measures=", ".join(left)
+                ),
+                width,
+            )
     return lines + table(columns, rows, width, order)
 
 

@@ -46,23 +46,24 @@ def _words(text: str) -> set[str]:
     return {word.strip(_EDGES) for word in text.split()} - {""}
 
 
-def check_fits(narrow: str, wide: str, width: int, names: Iterable[str]) -> None:
+def check_fits(narrow: str, wide: str, width: int, names: Iterable[str], extra: str = "") -> None:
     """``narrow`` (printed at ``width``) against the same view printed very wide: no line
     longer than the width; every word is a word of the wide view, or cut with "…" (a
     word split across lines would be two words the wide view does not have); an id or a
-    measure name is whole or cut with "…", never a bare piece of itself."""
+    measure name is whole or cut with "…", never a bare piece of itself. ``extra``: words
+    only a narrow view says (what it left out)."""
     from rich.cells import cell_len
 
     long = [line for line in narrow.splitlines() if cell_len(line) > width]
     assert not long, f"lines longer than {width}:\n" + "\n".join(long)
-    known = _words(wide)
+    whole = set(names)
+    known = _words(wide) | _words(extra) | whole
     pieces = {
         word
         for word in _words(narrow)
         if word not in known and not word.endswith("…") and "…" not in word
     }
     assert not pieces, f"words split at {width} columns: {sorted(pieces)}"
-    whole = set(names)
     for word in _words(narrow):
         if word in whole or "…" in word or not _ID.fullmatch(word):
             continue

@@ -15,6 +15,8 @@ from tests.measure.fit import LANGS, WIDTHS, check_fits, check_golden, run_at
 
 KPI = ["kpi", "--year", "2024", "--as-of", "2024-07-01"]
 KPI_BY = ["kpi", "--quarter", "Q2", "--as-of", "2024-07-01", "--by", "quarter"]
+KPI_BY_UNIT = ["kpi", "--quarter", "Q2", "--as-of", "2024-07-01", "--by", "unit"]
+KPI_BY_PROCEDURE = ["kpi", "--year", "2024", "--as-of", "2024-07-01", "--by", "procedure"]
 SCORE = ["score", "--quarter", "Q2", "--as-of", "2024-12-31", "--by", "unit"]
 ROLLUP = ["rollup", "tccb", "vp", "--year", "2024", "--as-of", "2025-01-10"]
 
@@ -44,7 +46,7 @@ def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def _names(cli: Invoke, args: list[str]) -> set[str]:
     """The ids and measure names of a view, from its JSON."""
     data = json.loads(cli(["--plan", "plan", *args, "--format", "json"]).stdout)
-    names: set[str] = set()
+    names: set[str] = set(data.get("measures", {}))
     for target in data.get("targets", []):
         names |= {target.get("ref", ""), target.get("measure", ""), target.get("target", "")}
     for group in data.get("score", {}).get("groups", []):
@@ -57,6 +59,8 @@ def _names(cli: Invoke, args: list[str]) -> set[str]:
 VIEWS = {
     "kpi": ["--plan", "plan", *KPI],
     "kpi-by-quarter": ["--plan", "plan", *KPI_BY],
+    "kpi-by-unit": ["--plan", "plan", *KPI_BY_UNIT],
+    "kpi-by-procedure": ["--plan", "plan", *KPI_BY_PROCEDURE],
     "score": ["--plan", "plan", *SCORE],
     "rollup": ROLLUP,
 }
@@ -77,12 +81,23 @@ def test_the_view_fits_60_80_and_120_columns(
     cli: Invoke, here: Path, monkeypatch: pytest.MonkeyPatch, view: str, lang: str
 ) -> None:
     args = VIEWS[view]
-    source = KPI if view == "kpi" else KPI_BY if view == "kpi-by-quarter" else SCORE
-    names = _names(cli, source) if view != "rollup" else _names(cli, KPI)
+    source = SCORE if view == "score" else KPI
+    names = _names(cli, source)
     wide = run_at(cli, monkeypatch, 400, lang, args).stdout
     for width in WIDTHS:
         narrow = run_at(cli, monkeypatch, width, lang, args).stdout
-        check_fits(narrow, wide, width, names)
+        check_fits(narrow, wide, width, names, extra=_left_out(lang))
+
+
+def _left_out(lang: str) -> str:
+    """What a narrow kpi says of the measures it leaves out (words the wide one lacks)."""
+    from cchc_cli.i18n import _, set_language
+
+    set_language(lang)
+    try:
+        return _("not shown at this width (--format csv has them): {measures}")
+    finally:
+        set_language("en")
 
 
 def test_at_120_columns_notes_have_their_own_column(
@@ -95,6 +110,25 @@ def test_at_120_columns_notes_have_their_own_column(
     narrow = run_at(cli, monkeypatch, 60, "en", VIEWS["kpi"]).stdout
     head = next(line for line in narrow.splitlines() if line.startswith("ref "))
     assert head.split() == ["ref", "measure", "value", "threshold", "status"]
+
+
+def test_measures_that_do_not_fit_are_named(
+    cli: Invoke, here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    narrow = run_at(cli, monkeypatch, 80, "en", VIEWS["kpi-by-procedure"]).stdout
+    assert "not shown at this width (--format csv has them): satisfaction_rate," in narrow
+    wide = run_at(cli, monkeypatch, 160, "en", VIEWS["kpi-by-procedure"]).stdout
+    assert "not shown" not in wide
+
+
+def test_unit_names_show_from_120_columns(
+    cli: Invoke, here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    narrow = run_at(cli, monkeypatch, 80, "vi", VIEWS["kpi-by-unit"]).stdout
+    assert "Văn phòng Sở" not in narrow
+    assert "VP" in narrow
+    wide = " ".join(run_at(cli, monkeypatch, 130, "vi", VIEWS["kpi-by-unit"]).stdout.split())
+    assert "VP Văn phòng Sở" in wide
 
 
 def test_vietnamese_says_statuses_and_notes_plainly(
