@@ -20,7 +20,7 @@ from cchc_cli.i18n import N_, _
 from cchc_cli.render.fit import NBSP, Cell, Column, Fitted, Line, table, wrap
 from cchc_cli.render.kpi_view import csv_cell, dataset_lines, period_text
 from cchc_cli.render.styles import clean
-from cchc_cli.results.scores import IndicatorScore, Score, ScoreResult
+from cchc_cli.results.scores import IndicatorScore, Score, ScoreResult, ScoreRow
 
 __all__ = ["gap_sentence", "points", "score_csv", "score_lines", "score_markdown", "score_text"]
 
@@ -122,6 +122,15 @@ def _group_line(
     )
 
 
+def _row_label(row: ScoreRow) -> str:
+    """A unit's name; a month's label and days (``2024-M1 15/12/2023–14/01/2024``)."""
+    if row.period is None:
+        return clean(row.label)
+    from cchc_cli.i18n.forms import span
+
+    return f"{clean(row.label)} {span(row.period.start, row.period.end)}"
+
+
 def _by_lines(result: ScoreResult, width: int) -> list[Line]:
 
     if result.by is None:
@@ -145,7 +154,7 @@ def _by_lines(result: ScoreResult, width: int) -> list[Line]:
         rows.append(
             [
                 *([f"{rank}."] if ranked else []),
-                clean(row.label),
+                _row_label(row),
                 points(score.earned),
                 points(score.measurable),
                 "–" if score.share is None else _fixed(score.share),
@@ -277,7 +286,7 @@ def score_markdown(result: ScoreResult) -> str:
             weakest = row.score.weakest()
             share = "–" if row.score.share is None else _fixed(row.score.share)
             lines.append(
-                f"| {rank} | {_md(row.label)} | {points(row.score.earned)} | "
+                f"| {rank} | {_md(_row_label(row))} | {points(row.score.earned)} | "
                 f"{points(row.score.measurable)} | {share} | "
                 f"{'' if weakest is None else _md(weakest.id)} |"
             )
