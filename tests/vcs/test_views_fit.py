@@ -65,3 +65,12 @@ def test_json_reasons_are_codes_with_iso_dates_in_both_languages(
             "days": 91,
             "items": [],
         }
+
+
+def test_errors_are_said_in_vietnamese(cli: Invoke, plan_repo: PlanRepo) -> None:
+    run = cli(["--lang", "vi", "history", "PL.9"])
+    assert run.exit_code == 2
+    assert "không có mục 'PL.9' trong kế hoạch tại HEAD cũng như trong lịch sử của nó" in run.stderr
+    run = cli(["--lang", "vi", "diff", "nope"])
+    assert run.exit_code == 2
+    assert "không có phiên bản 'nope'" in run.stderr
