@@ -113,7 +113,10 @@ def table(
         parts: list[list[str]] = []
         for i, (text, _style) in enumerate(cells):
             if columns[i].fit == "wrap" and len(text) > sizes[i]:
-                parts.append(textwrap.wrap(text, sizes[i], break_long_words=False) or [""])
+                parts.append(
+                    textwrap.wrap(text, sizes[i], break_long_words=False, break_on_hyphens=False)
+                    or [""]
+                )
             else:
                 parts.append([ellipsize(text, sizes[i])])
             parts[-1] = [part.replace(NBSP, " ") for part in parts[-1]]

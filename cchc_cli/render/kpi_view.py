@@ -8,8 +8,9 @@ Widths. The targets table keeps the ref, the value, the threshold and the status
 width; a measure name is never split (cut with "…" when its column is narrow) and a
 status wraps at its spaces. As the terminal narrows, in this order:
 
-1. below 120 columns the note column goes: the notes of targets at risk or missed are
-   printed under the table, wrapped at words;
+1. below 120 columns the note column goes: the notes (late dossiers still allowed,
+   year-end forecast, why a target is at risk or missed) are printed under the table,
+   one target a line, wrapped at words;
 2. the measure column gives up room (names cut with "…", down to 20 characters), then
    the status column wraps at its words;
 3. below 80 columns the numerator and denominator columns go (the value keeps the
@@ -150,28 +151,40 @@ def _note(target: TargetResult) -> str:
 
 
 _LATE = ("on_time_rate", "on_time_handled_rate", "early_rate")
+_DOSSIERS = (
+    "online_full_share",
+    "online_submitted_share",
+    "online_share",
+    "online_payment_share",
+    "digitized_share",
+    "dossiers_tracked_share",
+)
+"""Shares of dossiers (the others count procedures, units, documents…)."""
 
 
 def _allowed(measure: str, count: int) -> str:
     """How many more bad items the threshold still allows, said plainly."""
+    one = count == 1
     if measure in _LATE:
         said = (
             _("{count} more late dossier allowed")
-            if count == 1
+            if one
             else _("{count} more late dossiers allowed")
         )
     elif measure == "satisfaction_rate":
         said = (
             _("{count} more dissatisfied rating allowed")
-            if count == 1
+            if one
             else _("{count} more dissatisfied ratings allowed")
         )
-    else:
+    elif measure in _DOSSIERS:
         said = (
-            _("{count} more dossier short of it allowed")
-            if count == 1
-            else _("{count} more dossiers short of it allowed")
+            _("{count} more dossier may fall short")
+            if one
+            else _("{count} more dossiers may fall short")
         )
+    else:
+        said = _("{count} more may fall short")
     return said.format(count=number(count))
 
 
@@ -189,7 +202,9 @@ def _notes(target: TargetResult) -> str:
     if target.projection is not None and not (
         target.note is not None and target.note.code == "projected_short"
     ):
-        notes.append(_("year-end forecast {percent}").format(percent=percent(target.projection)))
+        notes.append(
+            keep(_("year-end forecast {percent}").format(percent=percent(target.projection)))
+        )
     if target.status in ("at_risk", "missed") and target.note is not None:
         notes.append(_note(target))
     return "; ".join(notes)
@@ -287,7 +302,7 @@ def kpi_lines(result: KpiResult, width: int) -> Iterator[Line]:
     if width < WIDE:
         for target in result.targets:
             note = _notes(target)
-            if note and target.status in ("at_risk", "missed"):
+            if note:
                 said = _("{ref} {measure}: {note}").format(
                     ref=clean(target.ref), measure=clean(target.measure), note=clean(note)
                 )
