@@ -26,10 +26,6 @@ _TASK_STATUS = {
 }
 
 
-def _number(value: float | None) -> str:
-    return number(value)
-
-
 def _value(figure: UnitFigure, target: RollupTarget) -> str:
     from cchc_cli.i18n.forms import number as form
 
@@ -51,7 +47,7 @@ def _unit(name: str) -> str:
 def _rows(target: RollupTarget) -> list[tuple[str, str, str, str]]:
     figures = [*target.units, *([target.total] if target.total else [])]
     return [
-        (_unit(f.unit), _number(f.numerator), _number(f.denominator), _value(f, target))
+        (_unit(f.unit), number(f.numerator), number(f.denominator), _value(f, target))
         for f in figures
     ]
 
