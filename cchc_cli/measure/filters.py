@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from cchc_cli.i18n import _
 from cchc_cli.measure.fields import CHANNELS, DOSSIER_FIELDS, UNFILTERABLE_FIELDS, FieldType
 from cchc_cli.suggest import did_you_mean
 
@@ -67,7 +68,11 @@ class FilterError(ValueError):
         self.reason = message
         self.position = position
         self.text = text
-        super().__init__(f"{message} at character {position + 1} of the filter: {self.excerpt}")
+        super().__init__(
+            _("{message} at character {position} of the filter: {excerpt}").format(
+                message=message, position=position + 1, excerpt=self.excerpt
+            )
+        )
 
     @property
     def excerpt(self) -> str:
@@ -75,7 +80,9 @@ class FilterError(ValueError):
         after = self.text[self.position : self.position + 40]
         return (
             ("…" if self.position > 40 else "")
-            + f"{before}⟨here⟩{after}"
+            + before
+            + _("⟨here⟩")
+            + after
             + ("…" if len(self.text) > self.position + 40 else "")
         ).strip()
 
@@ -101,12 +108,18 @@ def tokenize(text: str) -> list[Token]:
             char = text[position]
             if char in "'\"":
                 raise FilterError(
-                    f"the text opened by {char} here is never closed; close it with {char}",
+                    _(
+                        "the text opened by {char} here is never closed; close it with {char}"
+                    ).format(char=char),
                     position,
                     text,
                 )
-            hint = "; functions, ';' and SQL are not part of a filter" if char in ";`[]{}*" else ""
-            raise FilterError(f"unexpected character {char!r}{hint}", position, text)
+            said = (
+                _("unexpected character {char}; functions, ';' and SQL are not part of a filter")
+                if char in ";`[]{}*"
+                else _("unexpected character {char}")
+            )
+            raise FilterError(said.format(char=repr(char)), position, text)
         kind = match.lastgroup or "space"
         if kind != "space":
             tokens.append(Token(kind, match.group(), position))  # type: ignore[arg-type]
@@ -182,8 +195,10 @@ class _Parser:
         self.depth += 1
         if self.depth > MAX_DEPTH:
             raise self.error(
-                f"parentheses and 'not' nest more than {MAX_DEPTH} levels deep; "
-                "write the condition more simply",
+                _(
+                    "parentheses and 'not' nest more than {depth} levels deep; "
+                    "write the condition more simply"
+                ).format(depth=MAX_DEPTH),
                 token,
             )
 
@@ -211,20 +226,28 @@ class _Parser:
     def expect(self, word: str, what: str) -> Token:
         token = self.accept(word)
         if token is None:
-            raise self.error(f"expected {what}, found {self._found()}")
+            raise self.error(
+                _("expected {what}, found {found}").format(what=what, found=self._found())
+            )
         return token
 
     def _found(self) -> str:
-        return "the end of the filter" if self.token.kind == "end" else repr(self.token.text)
+        return _("the end of the filter") if self.token.kind == "end" else repr(self.token.text)
 
     def parse(self) -> Node:
         if self.token.kind == "end":
             raise self.error(
-                "the filter is empty; write a condition such as: channel = 'online_full'"
+                _("the filter is empty; write a condition such as: {example}").format(
+                    example="channel = 'online_full'"
+                )
             )
         node = self.or_expr()
         if not self.at_end():
-            raise self.error(f"unexpected {self._found()}; join conditions with 'and' or 'or'")
+            raise self.error(
+                _("unexpected {found}; join conditions with 'and' or 'or'").format(
+                    found=self._found()
+                )
+            )
         return node
 
     def or_expr(self) -> Node:
@@ -253,7 +276,7 @@ class _Parser:
         if token is not None:
             self.deeper(token)
             node = self.or_expr()
-            self.expect(")", "')' to close the parenthesis")
+            self.expect(")", _("')' to close the parenthesis"))
             self.depth -= 1
             return node
         field = self.field()
@@ -262,46 +285,61 @@ class _Parser:
             op_token = self.advance()
             op: Op = "!=" if op_token.text == "<>" else op_token.text  # type: ignore[assignment]
             if op not in ("=", "!=") and kind not in _ORDERED:
-                raise self.error(f"'{field.name}' can only be compared with = or !=", op_token)
+                raise self.error(
+                    _("'{field}' can only be compared with = or !=").format(field=field.name),
+                    op_token,
+                )
             return Compare(field, op, self.operand(field))
         if self.accept("is"):
             negated = self.accept("not") is not None
-            self.expect("empty", "'empty' after 'is'")
+            self.expect("empty", _("'empty' after 'is'"))
             return IsEmpty(field, negated)
         negated = self.accept("not") is not None
         if self.accept("in"):
             return InList(field, self.value_list(field), negated)
         if negated:
-            raise self.error("expected 'in' after 'not'")
+            raise self.error(_("expected 'in' after 'not'"))
         if kind == "bool":
             return Truth(field)
         if self.token.text == "(":
             raise self.error(
-                f"'{field.name}' is a field, not a function; filters call no functions"
+                _("'{field}' is a field, not a function; filters call no functions").format(
+                    field=field.name
+                )
             )
         raise self.error(
-            f"expected a comparison (= != < <= > >=), 'in' or 'is empty' after '{field.name}', "
-            f"found {self._found()}"
+            _(
+                "expected a comparison (= != < <= > >=), 'in' or 'is empty' after '{field}', "
+                "found {found}"
+            ).format(field=field.name, found=self._found())
         )
 
     def field(self) -> Field:
         token = self.token
         if token.kind != "name" or token.keyword is not None:
-            raise self.error(f"expected a field name, found {self._found()}")
+            raise self.error(_("expected a field name, found {found}").format(found=self._found()))
         self.advance()
         if token.text not in DOSSIER_FIELDS:
             if self.token.text == "(":
                 raise self.error(
-                    f"'{token.text}' is not a field, and filters call no functions", token
+                    _("'{name}' is not a field, and filters call no functions").format(
+                        name=token.text
+                    ),
+                    token,
                 )
             raise self.error(
-                f"unknown field '{token.text}'{did_you_mean(token.text, DOSSIER_FIELDS)}; "
-                f"fields: {', '.join(DOSSIER_FIELDS)}",
+                _("unknown field '{name}'{suggestion}; fields: {fields}").format(
+                    name=token.text,
+                    suggestion=did_you_mean(token.text, DOSSIER_FIELDS),
+                    fields=", ".join(DOSSIER_FIELDS),
+                ),
                 token,
             )
         if token.text in UNFILTERABLE_FIELDS:
             raise self.error(
-                f"'{token.text}' cannot be used in a filter: {UNFILTERABLE_FIELDS[token.text]}",
+                _("'{name}' cannot be used in a filter: {why}").format(
+                    name=token.text, why=_(UNFILTERABLE_FIELDS[token.text])
+                ),
                 token,
             )
         return Field(token.text, token.position)
@@ -311,23 +349,29 @@ class _Parser:
         if token.kind == "name" and token.keyword is None:
             if token.text not in DOSSIER_FIELDS:
                 raise self.error(
-                    f"'{token.text}' is not a field; write a value in quotes: '{token.text}'", token
+                    _("'{name}' is not a field; write a value in quotes: '{name}'").format(
+                        name=token.text
+                    ),
+                    token,
                 )
             other = self.field()
             mine, theirs = DOSSIER_FIELDS[field.name], DOSSIER_FIELDS[other.name]
             if mine != theirs:
                 raise self.error(
-                    f"cannot compare '{field.name}' ({mine}) with '{other.name}' ({theirs})", token
+                    _("cannot compare '{field}' ({kind}) with '{other}' ({other_kind})").format(
+                        field=field.name, kind=mine, other=other.name, other_kind=theirs
+                    ),
+                    token,
                 )
             return other
         return self.value(field)
 
     def value_list(self, field: Field) -> tuple[Value, ...]:
-        self.expect("(", "'(' to open the list of values")
+        self.expect("(", _("'(' to open the list of values"))
         values = [self.value(field)]
         while self.accept(","):
             values.append(self.value(field))
-        self.expect(")", "',' or ')' in the list of values")
+        self.expect(")", _("',' or ')' in the list of values"))
         return tuple(values)
 
     def value(self, field: Field) -> Value:
@@ -344,8 +388,10 @@ class _Parser:
             raw = token.keyword == "true"
         else:
             raise self.error(
-                f"expected a value for '{field.name}' (text in quotes, a number, true or false), "
-                f"found {self._found()}"
+                _(
+                    "expected a value for '{field}' (text in quotes, a number, true or false), "
+                    "found {found}"
+                ).format(field=field.name, found=self._found())
             )
         return Value(_typed(field.name, raw, token, self), token.position)
 
@@ -356,11 +402,18 @@ def _typed(name: str, raw: Scalar, token: Token, parser: _Parser) -> Scalar:
     if kind == "bool":
         if isinstance(raw, bool):
             return raw
-        raise parser.error(f"'{name}' is true or false, not {token.text}", token)
+        raise parser.error(
+            _("'{field}' is true or false, not {text}").format(field=name, text=token.text), token
+        )
     if kind == "rating":
         if isinstance(raw, int) and not isinstance(raw, bool) and 1 <= raw <= 5:
             return raw
-        raise parser.error(f"'{name}' is a whole number from 1 to 5, not {token.text}", token)
+        raise parser.error(
+            _("'{field}' is a whole number from 1 to 5, not {text}").format(
+                field=name, text=token.text
+            ),
+            token,
+        )
     if kind == "date":
         if isinstance(raw, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
             try:
@@ -368,18 +421,25 @@ def _typed(name: str, raw: Scalar, token: Token, parser: _Parser) -> Scalar:
             except ValueError:
                 pass
         raise parser.error(
-            f"'{name}' is compared with a date written 'YYYY-MM-DD', not {token.text}", token
+            _("'{field}' is compared with a date written 'YYYY-MM-DD', not {text}").format(
+                field=name, text=token.text
+            ),
+            token,
         )
     if kind == "channel":
         if raw in CHANNELS:
             return raw
         raise parser.error(
-            f"'{name}' is one of {', '.join(CHANNELS)}, not {token.text}"
-            f"{did_you_mean(str(raw), CHANNELS)}",
+            _("'{field}' is one of {values}, not {text}").format(
+                field=name, values=", ".join(CHANNELS), text=token.text
+            )
+            + did_you_mean(str(raw), CHANNELS),
             token,
         )
     if isinstance(raw, bool):
-        raise parser.error(f"'{name}' is text; write the value in quotes", token)
+        raise parser.error(
+            _("'{field}' is text; write the value in quotes").format(field=name), token
+        )
     return raw if isinstance(raw, str) else token.text
 
 

@@ -24,6 +24,7 @@ from typing import Any
 
 from cchc_cli.errors import UserError
 from cchc_cli.findings import relative_path
+from cchc_cli.i18n import N_, _
 from cchc_cli.measure.cache import Cache
 from cchc_cli.measure.importer import match_columns, sniff_dataset_file
 from cchc_cli.measure.periods import parse_period_label
@@ -51,6 +52,9 @@ class Measurement:
     """``file:line`` of the row."""
 
 
+_WHAT = {"numerator": N_("numerator"), "denominator": N_("denominator"), "value": N_("value")}
+
+
 def _number(text: str, what: str, where: str) -> float | None:
     cleaned = text.strip().replace("%", "").replace(" ", "")
     if not cleaned:
@@ -60,13 +64,23 @@ def _number(text: str, what: str, where: str) -> float | None:
     try:
         number = float(cleaned)
     except ValueError:
-        raise UserError(f"{where}: {what} '{text}' is not a number") from None
+        raise UserError(
+            _("{where}: {what} '{text}' is not a number").format(
+                where=where, what=_(_WHAT[what]), text=text
+            )
+        ) from None
     if not math.isfinite(number) or number > MAX_NUMBER:
         raise UserError(
-            f"{where}: {what} '{clip(text)}' is not a usable number (at most {MAX_NUMBER:.0e})"
+            _("{where}: {what} '{text}' is not a usable number (at most {most})").format(
+                where=where, what=_(_WHAT[what]), text=clip(text), most=f"{MAX_NUMBER:.0e}"
+            )
         )
     if number < 0:
-        raise UserError(f"{where}: {what} {text} is negative")
+        raise UserError(
+            _("{where}: {what} {text} is negative").format(
+                where=where, what=_(_WHAT[what]), text=text
+            )
+        )
     return number
 
 
@@ -79,7 +93,11 @@ def _rows_after_header(reader: Any, header_line: int, name: str) -> Iterator[tup
                 yield record, line
             line = reader.line_num + 1
     except csv.Error as exc:
-        raise UserError(f"{name}:{line}: cannot read the row ({exc})") from None
+        raise UserError(
+            _("{where}: cannot read the row ({problem})").format(
+                where=f"{name}:{line}", problem=exc
+            )
+        ) from None
 
 
 def read_measurements(
@@ -107,7 +125,7 @@ def read_measurement_file(
         }
         where = f"{name}:{line}"
         if not cells.get("target"):
-            raise UserError(f"{where}: the row names no target or measure")
+            raise UserError(_("{where}: the row names no target or measure").format(where=where))
         try:
             period = parse_period_label(rule, cells.get("period", ""))
         except (ValueError, UserError) as exc:  # a range that ends before it starts: UserError
@@ -116,7 +134,11 @@ def read_measurement_file(
         denominator = _number(cells.get("denominator", ""), "denominator", where)
         value = _number(cells.get("value", ""), "value", where)
         if value is None and (numerator is None or denominator is None):
-            raise UserError(f"{where}: give a numerator and a denominator, or a value (percent)")
+            raise UserError(
+                _("{where}: give a numerator and a denominator, or a value (percent)").format(
+                    where=where
+                )
+            )
         found.append(
             Measurement(
                 cells["target"],

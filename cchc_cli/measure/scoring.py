@@ -119,9 +119,7 @@ def score_rows(
     """``--by unit``: each unit's score, best first; ``--by month``: month by month."""
     if by == "month":
         return [
-            ScoreRow(
-                month.label, f"{month.label} {month.text()}", score_card(card, measures, month)
-            )
+            ScoreRow(month.label, month.label, score_card(card, measures, month), month)
             for month in _time_buckets(plan, window, "month")
         ]
     names = {unit.code: unit.name for unit in plan.units}

@@ -1,47 +1,71 @@
-"""``cchc score`` for people (text, Markdown) and for Excel (CSV)."""
+"""``cchc score`` for people (text, Markdown) and for Excel (CSV).
+
+The text view speaks the language in use and fits the terminal. Indicators line up in
+one table for all groups: id, value, target, points; an id is never split (cut with "…"
+when the terminal is narrow, the first column to give up room). The gap to full points
+goes on its own line under its indicator, wrapped at words. ``--by unit``: a table of
+rank, unit name, points, measurable, points per 100 and weakest indicator; as the
+terminal narrows, the unit name wraps at its words first, then the weakest indicator is
+cut with "…". Lines of text (titles, totals, lists) wrap at words. CSV is for machines:
+English headers and codes whatever the language.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 
-from cchc_cli.render.kpi_view import csv_cell
+from cchc_cli.i18n import N_, _
+from cchc_cli.render.fit import NBSP, Cell, Column, Fitted, Line, table, wrap
+from cchc_cli.render.kpi_view import csv_cell, dataset_lines, period_text
 from cchc_cli.render.styles import clean
-from cchc_cli.results.scores import IndicatorScore, Score, ScoreResult
+from cchc_cli.results.scores import IndicatorScore, Score, ScoreResult, ScoreRow
 
-__all__ = ["gap_sentence", "points", "score_csv", "score_markdown", "score_text"]
+__all__ = ["gap_sentence", "points", "score_csv", "score_lines", "score_markdown", "score_text"]
 
 _COUNTED = {
-    "on_time_handled_rate": "dossiers handled on time",
-    "on_time_rate": "dossiers resolved on time",
-    "early_rate": "dossiers resolved early",
-    "online_full_share": "dossiers submitted fully online",
-    "online_submitted_share": "dossiers submitted online",
-    "online_payment_share": "fee-bearing dossiers paid online",
-    "digitized_share": "dossiers digitised",
-    "satisfaction_rate": "satisfied ratings",
+    "on_time_handled_rate": N_("dossiers handled on time"),
+    "on_time_rate": N_("dossiers resolved on time"),
+    "early_rate": N_("dossiers resolved early"),
+    "online_full_share": N_("dossiers submitted fully online"),
+    "online_submitted_share": N_("dossiers submitted online"),
+    "online_payment_share": N_("fee-bearing dossiers paid online"),
+    "digitized_share": N_("dossiers digitised"),
+    "satisfaction_rate": N_("satisfied ratings"),
 }
 """What one more counted item is, per measure (others: "more counted items")."""
 
 
 def points(value: float | None) -> str:
-    """``18``, ``14.25`` or ``–``."""
+    """``18``, ``14,25`` (vi) / ``14.25`` (en), or ``–``."""
+    from cchc_cli.i18n.forms import number
+
     if value is None:
         return "–"
-    return f"{value:g}" if float(value).is_integer() else f"{value:.2f}"
+    return number(value) if float(value).is_integer() else _fixed(value)
+
+
+def _fixed(value: float) -> str:
+    """Two decimals, as the language writes them: ``80,05`` (vi), ``80.05`` (en)."""
+    from cchc_cli.i18n.forms import percent
+
+    return percent(value, 2).removesuffix("%")
 
 
 def _earned(indicator: IndicatorScore) -> str:
     """Points earned; a partial score keeps its decimals (6.996 is not the full 7)."""
     if indicator.status == "partial" and indicator.earned is not None:
-        return f"{indicator.earned:.2f}"
+        return _fixed(indicator.earned)
     return points(indicator.earned)
 
 
 def _value(indicator: IndicatorScore) -> str:
+    from cchc_cli.i18n.forms import percent
+
     if indicator.value is None:
-        return "no data"
-    shown = f"{indicator.value:.2f}%"
+        return _("no data")
+    shown = percent(indicator.value)
     if indicator.numerator is not None and indicator.denominator is not None:
         shown += f" ({points(indicator.numerator)}/{points(indicator.denominator)})"
     return shown
@@ -51,76 +75,158 @@ def gap_sentence(indicator: IndicatorScore) -> str:
     """ "14 more dossiers handled on time would give the full 20 points", or ""."""
     if indicator.status != "partial" or not indicator.gap:
         return ""
-    what = _COUNTED.get(indicator.measure, "counted items")
-    return f"{indicator.gap:,} more {what} would give the full {points(indicator.points)} points"
+    what = _(_COUNTED.get(indicator.measure, N_("counted items")))
+    said = (
+        _("{count} more {what} would give the full {points} point")
+        if indicator.points == 1
+        else _("{count} more {what} would give the full {points} points")
+    )
+    return said.format(count=points(indicator.gap), what=what, points=points(indicator.points))
 
 
 def _total_line(score: Score) -> str:
-    share = "" if score.share is None else f", {score.share:.2f} per 100 measurable"
-    return (
-        f"Total: {points(score.earned)} of {points(score.total)} points "
-        f"(of {points(score.measurable)} points measurable{share})"
+
+    if score.share is None:
+        return _("Total: {earned} of {total} points (of {measurable} points measurable)").format(
+            earned=points(score.earned),
+            total=points(score.total),
+            measurable=points(score.measurable),
+        )
+    return _(
+        "Total: {earned} of {total} points (of {measurable} points measurable, "
+        "{share} per 100 measurable)"
+    ).format(
+        earned=points(score.earned),
+        total=points(score.total),
+        measurable=points(score.measurable),
+        share=_fixed(score.share),
     )
 
 
-def _breakdown_lines(result: ScoreResult) -> list[str]:
+def _group_line(
+    group_title: str, group_id: str, earned: float, total: float, measurable: float
+) -> str:
+    if measurable == total:
+        return _("{title} ({id}): {earned} of {points} points").format(
+            title=clean(group_title),
+            id=clean(group_id),
+            earned=points(earned),
+            points=points(total),
+        )
+    return _("{title} ({id}): {earned} of {points} points (of {measurable} measurable)").format(
+        title=clean(group_title),
+        id=clean(group_id),
+        earned=points(earned),
+        points=points(total),
+        measurable=points(measurable),
+    )
+
+
+def _row_label(row: ScoreRow) -> str:
+    """A unit's name; a month's label and days (``2024-M1 15/12/2023–14/01/2024``)."""
+    if row.period is None:
+        return clean(row.label)
+    from cchc_cli.i18n.forms import span
+
+    return f"{clean(row.label)} {span(row.period.start, row.period.end)}"
+
+
+def _by_lines(result: ScoreResult, width: int) -> list[Line]:
+
     if result.by is None:
         return []
-    lines = [
-        "",
-        f"By {result.by}"
-        + (" (ranked on points per 100 measurable)" if result.by == "unit" else ""),
+    ranked = result.by == "unit"
+    title = _("By unit (ranked on points per 100 measurable)") if ranked else _("By month")
+    lines: list[Line] = [""]
+    lines += [[(line, "bold")] for line in wrap(title, width)]
+    columns = [
+        *([Column("#", "right")] if ranked else []),
+        Column(_("unit") if ranked else _("month"), fit="wrap", least=12),
+        Column(_("points"), "right"),
+        Column(_("measurable"), "right"),
+        Column(_("per 100"), "right"),
+        Column(_("weakest"), fit="cut", least=10),
     ]
-    width = max([len(clean(row.label)) for row in result.rows] + [4])
+    rows: list[list[Cell]] = []
     for rank, row in enumerate(result.rows, 1):
         score = row.score
         weakest = score.weakest()
-        lead = f"{rank:>3}. " if result.by == "unit" else "  "
-        share = "" if score.share is None else f" ({score.share:.2f} per 100)"
-        tail = share + ("" if weakest is None else f"  weakest: {clean(weakest.id)}")
-        lines.append(
-            f"{lead}{clean(row.label):<{width}}  {points(score.earned):>6} of "
-            f"{points(score.measurable):>3} measurable{tail}"
+        rows.append(
+            [
+                *([f"{rank}."] if ranked else []),
+                _row_label(row),
+                points(score.earned),
+                points(score.measurable),
+                "–" if score.share is None else _fixed(score.share),
+                "" if weakest is None else clean(weakest.id),
+            ]
         )
-    return lines
+    name = 1 if ranked else 0
+    return lines + table(columns, rows, width, [name, len(columns) - 1])
 
 
-def score_text(result: ScoreResult) -> str:
+def score_lines(result: ScoreResult, width: int) -> Iterator[Line]:
+    """The score at ``width`` columns."""
+    from cchc_cli.i18n.forms import day
+
     period, score = result.period, result.score
-    lines = [
-        f"{clean(result.title)} ({clean(result.scheme)})",
-        f"{clean(result.plan)} · {period.label} ({period.text()}), as of {result.as_of:%d/%m/%Y}",
-        f"Scheme: {clean(result.source)}",
+    head = wrap(f"{clean(result.title)} ({clean(result.scheme)})", width)
+    yield [(head[0], "bold")]
+    yield from head[1:]
+    yield from wrap(
+        _("{plan} · {period}, as of {day}").format(
+            plan=clean(result.plan),
+            period=period_text(period),
+            day=day(result.as_of).replace(" ", NBSP),
+        ),
+        width,
+    )
+    yield from wrap(_("Scheme: {source}").format(source=clean(result.source)), width)
+    columns = [
+        Column("", fit="cut", least=12),
+        Column(""),
+        Column(""),
+        Column("", "right"),
     ]
-    width = max(len(clean(i.id)) for i in score.indicators)
-    for group in score.groups:
-        lines += [
-            "",
-            f"{clean(group.title)} ({clean(group.id)}): "
-            f"{points(group.earned)} of {points(group.points)} points"
-            + (
-                ""
-                if group.measurable == group.points
-                else f" (of {points(group.measurable)} measurable)"
-            ),
+    rows: list[list[Cell]] = [
+        [
+            clean(i.id),
+            _value(i),
+            _("target {percent}").format(percent=points(i.target) + "%"),
+            _("{earned} of {points}").format(earned=_earned(i), points=points(i.points)),
         ]
-        for indicator in group.indicators:
-            line = (
-                f"  {clean(indicator.id):<{width}}  {_value(indicator):<22} target "
-                f"{points(indicator.target)}%  {_earned(indicator):>6} of "
-                f"{points(indicator.points)}"
-            )
-            gap = gap_sentence(indicator)
-            lines.append(line + (f"  — {gap}" if gap else ""))
-    lines += ["", _total_line(score)]
-    if score.no_data:
-        lines.append(f"No data (not counted): {', '.join(clean(i) for i in score.no_data)}")
-    for report in result.datasets:
-        lines.append(
-            f"dataset {clean(report.dataset)}: {report.rows:,} rows, {report.used:,} used, "
-            f"{report.invalid:,} invalid, {report.duplicates:,} duplicate(s)"
+        for i in score.indicators
+    ]
+    laid = table(columns, rows, width, [0], indent="  ")[1:]
+    at = 0
+    for group in score.groups:
+        yield ""
+        yield from wrap(
+            _group_line(group.title, group.id, group.earned, group.points, group.measurable),
+            width,
         )
-    return "\n".join([*lines, *_breakdown_lines(result)])
+        for indicator in group.indicators:
+            yield laid[at]
+            at += 1
+            gap = gap_sentence(indicator)
+            if gap:
+                yield from wrap("→ " + gap, width, "    ", "      ")
+    yield ""
+    yield from wrap(_total_line(score), width)
+    if score.no_data:
+        yield from wrap(
+            _("No data (not counted): {ids}").format(
+                ids=", ".join(clean(i) for i in score.no_data)
+            ),
+            width,
+        )
+    for report in result.datasets:
+        yield from dataset_lines(report, width, None)
+    yield from _by_lines(result, width)
+
+
+def score_text(result: ScoreResult) -> Fitted:
+    return Fitted(lambda width: score_lines(result, width))
 
 
 def _md(text: str) -> str:
@@ -132,7 +238,18 @@ def score_markdown(result: ScoreResult) -> str:
     lines = [
         f"## {_md(result.title)} — {result.period.label}",
         "",
-        "| Group | Indicator | Value | Target | Points | Gap to full points |",
+        "| "
+        + " | ".join(
+            [
+                _("Group"),
+                _("Indicator"),
+                _("Value"),
+                _("Target"),
+                _("Points"),
+                _("Gap to full points"),
+            ]
+        )
+        + " |",
         "|---|---|---:|---:|---:|---|",
     ]
     for group in score.groups:
@@ -150,16 +267,26 @@ def score_markdown(result: ScoreResult) -> str:
     if result.by is not None:
         lines += [
             "",
-            f"### By {result.by}",
+            "### " + (_("By unit") if result.by == "unit" else _("By month")),
             "",
-            f"| # | {result.by} | Points | Measurable | Per 100 | Weakest |",
+            "| # | "
+            + " | ".join(
+                [
+                    _("unit") if result.by == "unit" else _("month"),
+                    _("Points"),
+                    _("Measurable"),
+                    _("Per 100"),
+                    _("Weakest"),
+                ]
+            )
+            + " |",
             "|--:|---|--:|--:|--:|---|",
         ]
         for rank, row in enumerate(result.rows, 1):
             weakest = row.score.weakest()
-            share = "–" if row.score.share is None else f"{row.score.share:.2f}"
+            share = "–" if row.score.share is None else _fixed(row.score.share)
             lines.append(
-                f"| {rank} | {_md(row.label)} | {points(row.score.earned)} | "
+                f"| {rank} | {_md(_row_label(row))} | {points(row.score.earned)} | "
                 f"{points(row.score.measurable)} | {share} | "
                 f"{'' if weakest is None else _md(weakest.id)} |"
             )
@@ -217,7 +344,7 @@ def score_csv(result: ScoreResult) -> str:
                 score.total,
                 score.earned,
                 "",
-                f"of {points(score.measurable)} measurable",
+                f"of {score.measurable:g} measurable",
             ]
         )
     return "\ufeff" + out.getvalue().rstrip("\r\n")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from cchc_cli.model.terms import Period, PeriodRule, TargetStatus
 
@@ -13,8 +13,10 @@ __all__ = [
     "DatasetSummary",
     "Figure",
     "KpiResult",
+    "NoteCode",
     "Number",
     "RowNote",
+    "TargetNote",
     "TargetResult",
 ]
 
@@ -39,6 +41,43 @@ class Figure:
         return cls(numerator, denominator, value, source)
 
 
+NoteCode = Literal[
+    "qualitative",
+    "no_source",
+    "zero_denominator",
+    "below_so_far",
+    "out_of_reach",
+    "counted_against",
+    "projected_short",
+    "no_budget",
+    "on_course",
+    "behind",
+]
+
+
+@dataclass(frozen=True)
+class TargetNote:
+    """Why a target stands where it does, as data: a stable ``code`` and its figures
+    (JSON keeps them so; the text view says it in the language in use).
+
+    ``qualitative``: judged on evidence (``evidence``); ``no_source``: nothing measures
+    it; ``zero_denominator``: nothing to measure in the period; ``below_so_far``: below
+    the threshold, the period runs to ``period_end``; ``out_of_reach``: ``short`` of
+    ``of`` items already fall short of a 100% threshold; ``counted_against``: ``short``
+    items already count against a 0% ceiling; ``projected_short``: the year-end
+    projection misses the threshold; ``no_budget``: one more late item misses it;
+    ``on_course``/``behind``: a cumulative figure against ``expected`` percent, the
+    threshold's share of the ``elapsed`` percent of the year."""
+
+    code: NoteCode
+    period_end: date | None = None
+    evidence: str | None = None
+    short: Number | None = None
+    of: Number | None = None
+    elapsed: float | None = None
+    expected: float | None = None
+
+
 @dataclass
 class TargetResult:
     """One target's standing for a period (what ``cchc kpi`` and ``cchc status`` show)."""
@@ -59,7 +98,7 @@ class TargetResult:
     """How many more bad items (late dossiers…) before the value drops below the threshold."""
     projection: float | None = None
     """Year-end value projected from the monthly trend of the year so far (percent)."""
-    note: str | None = None
+    note: TargetNote | None = None
     threshold_text: str = ""
     """The commitment in short form, in the target's unit: ``> 95%``, ``>= 1 count``."""
 

@@ -86,6 +86,8 @@ class ScoreRow:
     key: str
     label: str
     score: Score
+    period: Period | None = None
+    """``--by month``: the month's days (the view writes them as the language does)."""
 
 
 @dataclass

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
+from cchc_cli.i18n import _
 from cchc_cli.vcs.history import HistoryEntry
 from cchc_cli.vcs.items import Item, ItemKey
 
@@ -44,10 +45,14 @@ def item_history(plan_dir: Path, ident: str, rev: str = "HEAD") -> HistoryResult
     if not keys:
         ids = sorted({key[1] for key in ItemHistory(repo, subdir).items_at(head)})
         raise UserError(
-            f"no item {quote(ident)} in the plan at {rev} nor in its history"
-            f"{did_you_mean(ident, ids)}",
-            hint="give the id of a task, target, unit, duty or area (PL.5, II.6:on_time_rate, "
-            "TCCB); cchc export lists them",
+            _("no item {id} in the plan at {rev} nor in its history").format(
+                id=quote(ident), rev=rev
+            )
+            + did_you_mean(ident, ids),
+            hint=_(
+                "give the id of a task, target, unit, duty or area ({examples}); "
+                "cchc export lists them"
+            ).format(examples="PL.5, II.6:on_time_rate, TCCB"),
         )
     entries = reader.entries(keys, head.hexsha)
     what = ", ".join(f"{kind} {name}" for kind, name in keys)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cchc_cli.errors import UserError
+from cchc_cli.i18n import _
 from cchc_cli.measure.kpi import BY_KEYS
 from cchc_cli.model.terms import Period
 from cchc_cli.results.measures import KpiResult
@@ -63,7 +64,8 @@ def check_breakdown(by: Sequence[str]) -> list[str]:
     for key in keys:
         if key not in BY_KEYS:
             raise UserError(
-                f"--by {key!r} is not one of: {', '.join(BY_KEYS)}{did_you_mean(key, BY_KEYS)}"
+                _("--by {key} is not one of: {keys}").format(key=repr(key), keys=", ".join(BY_KEYS))
+                + did_you_mean(key, BY_KEYS)
             )
     return keys
 
@@ -102,7 +104,12 @@ def data_failure(result: KpiResult | ScoreResult, *, strict: bool = False) -> st
     unclean = [report for report in result.datasets if not report.clean]
     if not unclean:
         return None
+    from cchc_cli.i18n.forms import number
+
     detail = "; ".join(
-        f"{r.dataset}: {r.invalid:,} invalid, {r.duplicates:,} duplicate row(s)" for r in unclean
+        _("{dataset}: {invalid} invalid, {duplicates} duplicate row(s)").format(
+            dataset=r.dataset, invalid=number(r.invalid), duplicates=number(r.duplicates)
+        )
+        for r in unclean
     )
-    return f"rows were set aside ({detail}); --strict fails on them"
+    return _("rows were set aside ({detail}); --strict fails on them").format(detail=detail)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from cchc_cli.errors import UserError
+from cchc_cli.i18n import _
 from cchc_cli.model.terms import Period
 
 if TYPE_CHECKING:
@@ -80,16 +81,18 @@ def _checked(plans: list[tuple[Path, Plan]]) -> None:
     if len(years) > 1:
         shown = ", ".join(f"{path} ({plan.year})" for path, plan in plans)
         raise UserError(
-            f"the plans are for different years: {shown}",
-            hint="roll up the unit plans of one year; pass the directories of that year only",
+            _("the plans are for different years: {plans}").format(plans=shown),
+            hint=_("roll up the unit plans of one year; pass the directories of that year only"),
         )
     seen: dict[str, Path] = {}
     for path, plan in plans:
         code = _unit_code(plan)
         if code in seen:
             raise UserError(
-                f"unit {code} is given twice: {seen[code]} and {path}",
-                hint="pass each unit's plan once",
+                _("unit {unit} is given twice: {first} and {second}").format(
+                    unit=code, first=seen[code], second=path
+                ),
+                hint=_("pass each unit's plan once"),
             )
         seen[code] = path
 
@@ -102,7 +105,9 @@ def rollup_plans(
     from cchc_cli.services.workspace import Workspace
 
     if not directories:
-        raise UserError("name the unit plans to roll up: cchc rollup DIR DIR…")
+        raise UserError(
+            _("name the unit plans to roll up: {command}").format(command="cchc rollup DIR DIR…")
+        )
     workspaces = [Workspace(directory) for directory in directories]
     _checked([(ws.directory, ws.plan) for ws in workspaces])
     period = choose_period(workspaces[0], choice)

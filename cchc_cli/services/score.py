@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cchc_cli.errors import UserError
+from cchc_cli.i18n import _
 from cchc_cli.services.kpi import PeriodChoice, choose_period
 from cchc_cli.services.workspace import Workspace
 
@@ -26,11 +27,17 @@ def scheme_workspace(directory: Path, scheme: Path | None) -> Workspace:
     if scheme is None:
         return Workspace(directory)
     if not scheme.is_file():
-        what = "is a folder" if scheme.is_dir() else "does not exist"
+        said = (
+            _("--scheme {file}: the file is a folder")
+            if scheme.is_dir()
+            else _("--scheme {file}: the file does not exist")
+        )
         raise UserError(
-            f"--scheme {scheme}: the file {what}",
-            hint="name a YAML file with a 'scorecards:' section, e.g. "
-            "--scheme plan/scorecards/qd766.yaml, or leave --scheme out to use the plan's",
+            said.format(file=scheme),
+            hint=_(
+                "name a YAML file with a 'scorecards:' section, e.g. "
+                "--scheme plan/scorecards/qd766.yaml, or leave --scheme out to use the plan's"
+            ),
         )
     return Workspace(directory, (scheme,))
 
@@ -43,14 +50,16 @@ def choose_scheme(plan: Plan, scheme: Path | None) -> Scorecard:
         cards = [c for c in cards if c.origin is not None and c.origin.file.resolve() == wanted]
         if not cards:
             raise UserError(
-                f"--scheme {scheme} holds no scorecard",
-                hint="a scheme file has a 'scorecards:' list (see plan/scorecards/qd766.yaml)",
+                _("--scheme {file} holds no scorecard").format(file=scheme),
+                hint=_("a scheme file has a 'scorecards:' list (see plan/scorecards/qd766.yaml)"),
             )
     elif not cards:
         raise UserError(
-            "the plan holds no scorecard scheme",
-            hint="add one under 'scorecards:' (plan/scorecards/qd766.yaml in the sample "
-            "plan), or name a file with --scheme FILE",
+            _("the plan holds no scorecard scheme"),
+            hint=_(
+                "add one under 'scorecards:' (plan/scorecards/qd766.yaml in the sample "
+                "plan), or name a file with --scheme FILE"
+            ),
         )
     return cards[0]
 
@@ -74,7 +83,8 @@ def score_plan(
 
     if by is not None and by not in SCORE_BY:
         raise UserError(
-            f"--by {by!r} is not one of: {', '.join(SCORE_BY)}{did_you_mean(by, SCORE_BY)}"
+            _("--by {key} is not one of: {keys}").format(key=repr(by), keys=", ".join(SCORE_BY))
+            + did_you_mean(by, SCORE_BY)
         )
     plan = workspace.plan
     card = choose_scheme(plan, scheme)

@@ -11,46 +11,63 @@ import math
 from datetime import date
 from typing import Any
 
-__all__ = ["added_or_removed", "breaking_reason", "deadline_day", "target_reason"]
+from cchc_cli.results.changes import Breaking, describe
+
+__all__ = [
+    "added_or_removed",
+    "breaking_reason",
+    "deadline_day",
+    "target_reason",
+    "target_weakening",
+]
 
 _INF = math.inf
 
 
-def added_or_removed(kind: str, change: str) -> str | None:
+def added_or_removed(kind: str, change: str) -> Breaking | None:
     """Why adding or removing an item of ``kind`` is breaking, or ``None``."""
-    if change == "removed" and kind in ("task", "target"):
-        return f"{kind} removed"
+    if change == "removed" and kind == "task":
+        return Breaking("task_removed")
+    if change == "removed" and kind == "target":
+        return Breaking("target_removed")
     return None
 
 
-def breaking_reason(kind: str, name: str, before: Any, after: Any) -> str | None:
+def breaking_reason(kind: str, name: str, before: Any, after: Any) -> Breaking | None:
     """Why changing field ``name`` of a ``kind`` from ``before`` to ``after`` weakens the
     plan, or None."""
     if name == "deadline":
         return _deadline_reason(before, after)
     if kind == "task" and name == "status" and after == "cancelled":
-        return "task cancelled"
+        return Breaking("task_cancelled")
     if kind == "task" and name == "lead":
         removed = sorted(set(_codes(before)) - set(_codes(after)))
-        return f"lead unit removed: {', '.join(removed)}" if removed else None
+        return Breaking("lead_removed", items=tuple(removed)) if removed else None
     return None  # a target's op and value are judged together: target_reason
 
 
 def target_reason(before: dict[str, Any], after: dict[str, Any]) -> str | None:
+    """:func:`target_weakening` as a sentence in the language in use, or None."""
+    reason = target_weakening(before, after)
+    return None if reason is None else describe(reason)
+
+
+def target_weakening(before: dict[str, Any], after: dict[str, Any]) -> Breaking | None:
     """Why the target ``after`` accepts results that ``before`` did not, or None."""
     old = _accepted(before.get("op"), before.get("value"))
     new = _accepted(after.get("op"), after.get("value"))
     if old is None or old == new:
         return None
     if new is None:
-        return "target weakened: its threshold was removed"
+        return Breaking("threshold_removed")
     if _within(new, old):
         return None
     lowered = before.get("value") != after.get("value")
-    what = "lowered" if lowered and _higher_is_better(before.get("op")) else "weakened"
-    return (
-        f"target {what}: {before.get('op')} {_num(before.get('value'))} → "
-        f"{after.get('op')} {_num(after.get('value'))}"
+    lower = lowered and _higher_is_better(before.get("op"))
+    return Breaking(
+        "target_lowered" if lower else "target_weakened",
+        f"{before.get('op')} {_num(before.get('value'))}",
+        f"{after.get('op')} {_num(after.get('value'))}",
     )
 
 
@@ -105,32 +122,32 @@ def deadline_day(deadline: Any) -> date | None:
     return None
 
 
-def _deadline_reason(before: Any, after: Any) -> str | None:
+def _deadline_reason(before: Any, after: Any) -> Breaking | None:
     if before is not None and after is None:
-        return "deadline removed"
+        return Breaking("deadline_removed")
     old, new = deadline_day(before), deadline_day(after)
     if old is not None and new is not None and new > old:
-        return f"deadline moved later: {old:%d/%m/%Y} → {new:%d/%m/%Y} (+{(new - old).days} days)"
+        return Breaking("deadline_later", old.isoformat(), new.isoformat(), (new - old).days)
     if isinstance(before, dict) and isinstance(after, dict):
         return _recurring_reason(before.get("recurring"), after.get("recurring"))
     return None
 
 
-def _recurring_reason(before: Any, after: Any) -> str | None:
+def _recurring_reason(before: Any, after: Any) -> Breaking | None:
     if not isinstance(before, dict) or not isinstance(after, dict):
         return None
     old_periods, new_periods = before.get("periods"), after.get("periods")
     if old_periods is None and isinstance(new_periods, list):
-        return f"reporting periods reduced to {', '.join(map(str, new_periods))}"
+        return Breaking("periods_reduced", items=tuple(map(str, new_periods)))
     if isinstance(old_periods, list) and isinstance(new_periods, list):
         dropped = [period for period in old_periods if period not in new_periods]
         if dropped:
-            return f"reporting periods removed: {', '.join(map(str, dropped))}"
+            return Breaking("periods_removed", items=tuple(map(str, dropped)))
     old_day, new_day = before.get("day"), after.get("day")
     if (
         before.get("month") == after.get("month")
         and isinstance(old_day, int)
         and (new_day == "last" or (isinstance(new_day, int) and new_day > old_day))
     ):
-        return f"recurring deadline moved later: day {old_day} → {new_day}"
+        return Breaking("recurring_later", str(old_day), str(new_day))
     return None

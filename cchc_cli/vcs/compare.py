@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 from cchc_cli.results.changes import FieldChange, ItemChange
-from cchc_cli.vcs.classify import added_or_removed, breaking_reason, target_reason
+from cchc_cli.vcs.classify import added_or_removed, breaking_reason, target_weakening
 from cchc_cli.vcs.items import Item, ItemKey
 
 __all__ = ["compare_fields", "compare_items", "word_diff"]
@@ -67,7 +67,7 @@ def _modified(key: ItemKey, old: Item, new: Item) -> ItemChange | None:
         return None
     reasons = [change.breaking for change in fields if change.breaking]
     if kind == "target":
-        reason = target_reason(old.fields, new.fields)
+        reason = target_weakening(old.fields, new.fields)
         if reason:
             reasons.insert(0, reason)
     return ItemChange(kind, ident, "modified", new.file.as_posix(), fields, reasons)

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from cchc_cli.results.changes import FieldChange
+from cchc_cli.results.changes import Breaking, FieldChange
 from cchc_cli.vcs.compare import compare_items
 from cchc_cli.vcs.items import Item, ItemKey
 
@@ -33,7 +33,7 @@ class HistoryEntry:
     change: Literal["added", "removed", "modified", "moved"]
     file: str
     fields: list[FieldChange] = field(default_factory=list)
-    breaking: list[str] = field(default_factory=list)
+    breaking: list[Breaking] = field(default_factory=list)
     moved_from: str | None = None
 
 

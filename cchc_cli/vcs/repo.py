@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from cchc_cli.errors import UserError
+from cchc_cli.i18n import _
 from cchc_cli.quoting import quote
 from cchc_cli.suggest import did_you_mean
 
@@ -44,10 +45,14 @@ def require_repo(path: Path, command: str) -> Repo:
     repo = find_repo(path)
     if repo is None or repo.bare:
         raise UserError(
-            f"'{path}' is not inside a git repository: cchc {command} reads the plan's "
-            "committed revisions",
-            hint="run cchc inside the plan repository (or pass --plan DIR there); to start "
-            "one: git init && git add plan && git commit -m 'plan'",
+            _(
+                "'{path}' is not inside a git repository: cchc {command} reads the plan's "
+                "committed revisions"
+            ).format(path=path, command=command),
+            hint=_(
+                "run cchc inside the plan repository (or pass --plan DIR there); to start "
+                "one: {commands}"
+            ).format(commands="git init && git add plan && git commit -m 'plan'"),
         )
     return repo
 
@@ -59,8 +64,10 @@ def plan_subdir(repo: Repo, plan_dir: Path) -> str:
         inside = plan_dir.resolve().relative_to(top)
     except ValueError:
         raise UserError(
-            f"the plan directory '{plan_dir}' is outside the repository at '{top}'",
-            hint="pass --plan with a directory inside the repository",
+            _("the plan directory '{plan}' is outside the repository at '{top}'").format(
+                plan=plan_dir, top=top
+            ),
+            hint=_("pass --plan with a directory inside the repository"),
         ) from None
     return "" if inside == Path() else inside.as_posix()
 
@@ -77,18 +84,26 @@ def resolve_commit(repo: Repo, rev: str) -> Commit:
     import git
 
     if not rev or rev.startswith("-"):
-        raise UserError(f"{quote(rev)} is not a revision", hint="name a commit, branch or tag")
+        raise UserError(
+            _("{rev} is not a revision").format(rev=quote(rev)),
+            hint=_("name a commit, branch or tag"),
+        )
     try:
         return repo.commit(rev)
     except (git.BadName, git.BadObject, ValueError, git.GitCommandError, LookupError):
         if not repo.head.is_valid():
             raise UserError(
-                "the repository has no commit yet",
-                hint="commit the plan first: git add plan && git commit -m 'plan'",
+                _("the repository has no commit yet"),
+                hint=_("commit the plan first: {commands}").format(
+                    commands="git add plan && git commit -m 'plan'"
+                ),
             ) from None
         raise UserError(
-            f"unknown revision {quote(rev)}{did_you_mean(rev, _ref_names(repo))}",
-            hint="name a commit, a branch or a tag (git log --oneline, git branch -a, git tag)",
+            _("unknown revision {rev}").format(rev=quote(rev))
+            + did_you_mean(rev, _ref_names(repo)),
+            hint=_("name a commit, a branch or a tag ({commands})").format(
+                commands="git log --oneline, git branch -a, git tag"
+            ),
         ) from None
 
 
@@ -117,8 +132,8 @@ def merge_base(repo: Repo) -> tuple[str, Commit]:
     branch = default_branch(repo)
     if branch is None:
         raise UserError(
-            "no default branch (main, master or origin/HEAD) to compare with",
-            hint="name the revisions: cchc diff REV_A [REV_B]",
+            _("no default branch (main, master or origin/HEAD) to compare with"),
+            hint=_("name the revisions: {command}").format(command="cchc diff REV_A [REV_B]"),
         )
     head = resolve_commit(repo, "HEAD")
     try:
@@ -128,13 +143,18 @@ def merge_base(repo: Repo) -> tuple[str, Commit]:
     if not bases:
         if (Path(repo.git_dir) / "shallow").exists():
             raise UserError(
-                f"this is a shallow clone: the merge-base of HEAD and {branch} was not fetched",
-                hint="fetch the history (git fetch --unshallow; in GitHub Actions "
-                "actions/checkout with fetch-depth: 0), or name the revisions: "
-                "cchc diff REV_A REV_B",
+                _(
+                    "this is a shallow clone: the merge-base of HEAD and {branch} was not fetched"
+                ).format(branch=branch),
+                hint=_(
+                    "fetch the history (git fetch --unshallow; in GitHub Actions "
+                    "actions/checkout with fetch-depth: 0), or name the revisions: {command}"
+                ).format(command="cchc diff REV_A REV_B"),
             )
         raise UserError(
-            f"HEAD and {branch} have no common history",
-            hint="name the revisions to compare: cchc diff REV_A REV_B",
+            _("HEAD and {branch} have no common history").format(branch=branch),
+            hint=_("name the revisions to compare: {command}").format(
+                command="cchc diff REV_A REV_B"
+            ),
         )
     return f"merge-base of HEAD and {branch}", bases[0]

@@ -111,6 +111,11 @@ def test_an_invalid_unit_plan_exits_1(cli: Invoke, tmp_path: Path, minimal_plan:
     assert "is not valid" in run.stderr
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="words and numbers as the language writes them: README.md is updated at the "
+    "merge with the new output; remove this mark then",
+)
 def test_the_readme_example_is_real(
     cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -132,3 +132,11 @@ def test_custom_measure_counts_with_a_literal_injection(cli: Invoke, measured_pl
         14,
     )
     assert measures["odd_unit"]["numerator"] == 0
+
+
+def test_a_bad_filter_is_explained_in_vietnamese(cli: Invoke, measured_plan: Path) -> None:
+    _with_measure(measured_plan, "\"chanel = 'direct'\"")
+    run = cli(["--lang", "vi", "validate", "--plan", measured_plan])
+    assert run.exit_code == 1
+    assert "không có trường 'chanel'" in run.output
+    assert "tại ký tự thứ 1 của bộ lọc: ⟨đây⟩chanel = 'direct'" in run.output

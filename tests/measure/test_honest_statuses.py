@@ -13,6 +13,7 @@ from cchc_cli.measure.kpi import measured_window
 from cchc_cli.measure.periods import named_period
 from cchc_cli.model.targets import Target
 from cchc_cli.model.terms import Period
+from cchc_cli.render.kpi_view import note_text
 from cchc_cli.results.measures import Figure
 from cchc_cli.schedule.history import status_on
 
@@ -36,7 +37,7 @@ def _target(measure: str, op: str, value: float) -> Target:
 
 def _status(target: Target, figure: Figure, as_of: date) -> tuple[str, str | None]:
     result = judge(target, figure, period=YEAR, as_of=as_of, rule="calendar")
-    return result.status, result.note
+    return result.status, note_text(result) or None
 
 
 @pytest.mark.parametrize(
@@ -64,6 +65,15 @@ def test_a_threshold_out_of_reach_is_missed_at_once() -> None:
     )
     assert found == "missed"
     assert note == "can no longer be reached: 1 of 100 already fall short of = 100%"
+    result = judge(
+        _target("on_time_rate", "=", 100),
+        Figure.ratio(99, 100, "formula"),
+        period=YEAR,
+        as_of=date(2024, 4, 15),
+        rule="calendar",
+    )
+    assert result.note is not None
+    assert (result.note.code, result.note.short, result.note.of) == ("out_of_reach", 1, 100)
     found, _ = _status(
         _target("late_share", "<=", 0), Figure.ratio(1, 50, "formula"), date(2024, 2, 1)
     )
@@ -73,9 +83,9 @@ def test_a_threshold_out_of_reach_is_missed_at_once() -> None:
 @pytest.mark.parametrize(
     ("numerator", "as_of", "status", "note"),
     [
-        (3, date(2024, 5, 1), "at_risk", "behind: 8.33% at 33% of the year"),
-        (3, date(2024, 3, 31), "met", "on course: 8.33% at 25% of the year"),
-        (4, date(2024, 5, 1), "met", "on course: 11.11% at 33% of the year"),
+        (3, date(2024, 5, 1), "at_risk", "behind: 8.33% with 33% of the year gone"),
+        (3, date(2024, 3, 31), "met", "on course: 8.33% with 25% of the year gone"),
+        (4, date(2024, 5, 1), "met", "on course: 11.11% with 33% of the year gone"),
         (12, date(2024, 4, 1), "met", None),
         (9, date(2025, 1, 10), "missed", None),
     ],

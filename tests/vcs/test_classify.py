@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from cchc_cli.results.changes import describe
 from cchc_cli.vcs.classify import breaking_reason, target_reason
 
 
@@ -65,11 +66,16 @@ def test_deadlines(before: object, after: object, breaking: str | None) -> None:
         assert reason is None
     else:
         assert reason is not None
-        assert breaking in reason
+        assert breaking in describe(reason)
 
 
 def test_lead_units_removed_and_tasks_cancelled() -> None:
-    assert breaking_reason("task", "lead", ["VP", "TCCB"], ["VP"]) == "lead unit removed: TCCB"
+    removed = breaking_reason("task", "lead", ["VP", "TCCB"], ["VP"])
+    assert removed is not None
+    assert describe(removed) == "lead unit removed: TCCB"
     assert breaking_reason("task", "lead", ["VP"], ["VP", "TCCB"]) is None
-    assert breaking_reason("task", "status", "in_progress", "cancelled") == "task cancelled"
+    cancelled = breaking_reason("task", "status", "in_progress", "cancelled")
+    assert cancelled is not None
+    assert cancelled.code == "task_cancelled"
+    assert describe(cancelled) == "task cancelled"
     assert breaking_reason("task", "coordinators", ["VP"], []) is None

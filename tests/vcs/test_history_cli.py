@@ -19,13 +19,13 @@ def test_the_commit_that_moved_pl5_later(cli: Invoke, plan_repo: PlanRepo) -> No
     assert run.stdout.splitlines() == [
         "task PL.5: 2 commits (HEAD)",
         "",
-        f"{_sha(plan_repo, 'HEAD~1')} 2024-02-01 Nguyễn Văn A: "
+        f"{_sha(plan_repo, 'HEAD~1')} 1 Feb 2024 Nguyễn Văn A: "
         "Lower the on-time threshold; PL.5 later (decision 12/QĐ)",
         "  modified (tasks.yaml)",
-        "    BREAKING: deadline moved later: 31/03/2024 → 30/06/2024 (+91 days)",
+        "    BREAKING: deadline moved later: 31 Mar 2024 → 30 Jun 2024 (+91 days)",
         "    deadline.before: 2024-03-31 → 2024-06-30",
         "",
-        f"{_sha(plan_repo, 'HEAD~3')} 2024-02-01 Nguyễn Văn A: The 2024 plan as issued",
+        f"{_sha(plan_repo, 'HEAD~3')} 1 Feb 2024 Nguyễn Văn A: The 2024 plan as issued",
         "  added (tasks.yaml)",
     ]
 
@@ -46,7 +46,9 @@ def test_json_has_author_date_message_and_fields(cli: Invoke, plan_repo: PlanRep
     assert newest["fields"] == [
         {"field": "value", "before": 95.0, "after": 90.0, "breaking": None, "words": None}
     ]
-    assert newest["breaking"] == ["target lowered: > 95 → > 90"]
+    assert newest["breaking"] == [
+        {"code": "target_lowered", "before": "> 95", "after": "> 90", "days": None, "items": []}
+    ]
     assert [entry["change"] for entry in data["entries"]] == ["modified", "added"]
 
 

@@ -35,6 +35,14 @@ def test_a_unit_plan_cascaded_from_the_department_validates(cli: Invoke, tmp_pat
     assert log.stdout.strip() == "CCHC plan repository (cchc init, from hp-sgddt-cchc-2024)"
 
 
+def test_init_says_what_it_wrote_in_vietnamese(cli: Invoke, tmp_path: Path) -> None:
+    run = cli(["--lang", "vi", "init", tmp_path / "new", "--unit", "PGD", "--year", "2025"])
+    assert run.exit_code == 0, run.output
+    lines = run.stdout.splitlines()
+    assert lines[0].startswith(f"đã khởi tạo {tmp_path / 'new'} (commit ")
+    assert lines[-1] == f"bước tiếp theo: cd {tmp_path / 'new'} && cchc validate"
+
+
 def test_a_skeleton_validates(cli: Invoke, tmp_path: Path) -> None:
     run = cli(["init", tmp_path / "new", "--unit", "PGD", "--year", "2025"])
     assert run.exit_code == 0, run.output
