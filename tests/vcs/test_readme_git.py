@@ -8,6 +8,7 @@ from tests.conftest import Invoke
 from tests.test_readme import check_example
 from tests.vcs.conftest import PlanRepo
 
+
 @pytest.mark.parametrize(
     ("command", "code"),
     [
