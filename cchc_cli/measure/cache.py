@@ -30,7 +30,7 @@ from cchc_cli.loading.write import write_text_atomic
 __all__ = ["CACHE_ENV", "CACHE_FORMAT", "Cache", "digest_of"]
 
 CACHE_ENV = "CCHC_CACHE"
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 """Bump when the Parquet layout changes: every cached file is then imported again."""
 
 

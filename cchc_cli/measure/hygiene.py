@@ -24,8 +24,14 @@ from cchc_cli.loading.write import write_text_atomic
 from cchc_cli.measure.cache import Cache, digest_of
 from cchc_cli.measure.convert import DATE_FORM_NAMES, PROBLEMS, form_of, other_form
 from cchc_cli.measure.engine import run
-from cchc_cli.measure.fields import DATE_FIELDS
-from cchc_cli.measure.importer import STORED, ImportedFile, PreparedFile
+from cchc_cli.measure.fields import DATE_FIELDS, DOSSIER_FIELDS
+from cchc_cli.measure.importer import (
+    STORED,
+    UNMAPPED_SEP,
+    ImportedFile,
+    PreparedFile,
+    odd_form_of,
+)
 from cchc_cli.measure.lines import line_numbers
 from cchc_cli.measure.sniff import clip
 from cchc_cli.results.measures import DatasetSummary, RowNote
@@ -140,8 +146,9 @@ def _check_mixed(
             main = form_of(formats[0])
             rows = run(
                 con,
-                f"SELECT {name}_odd, count(*), min(file_row_number) FROM read_parquet(?, "
-                f"file_row_number = true) WHERE {name}_odd IN (1, 2, 3) AND {name}_odd <> ? "
+                f"SELECT {odd_form_of(name)} AS form, count(*), min(file_row_number) FROM "
+                f"read_parquet(?, file_row_number = true) WHERE odd_forms IS NOT NULL AND "
+                f"{odd_form_of(name)} IN (1, 2, 3) AND {odd_form_of(name)} <> ? "
                 f"AND {name} IS NOT NULL GROUP BY ALL ORDER BY 1",
                 [parquet, main],
             )
@@ -163,26 +170,27 @@ def _check_mixed(
 def _check_unmapped(
     con: duckdb.DuckDBPyConnection, paths: list[str], columns: dict[str, str], dataset_id: str
 ) -> None:
-    raw_columns = [
-        name.removesuffix("_raw")
-        for (name,) in run(
-            con,
-            "SELECT name FROM parquet_schema(?) WHERE name LIKE '%\\_raw' ESCAPE '\\'",
-            [paths[0]],
-        )
-    ]
+    between, inside = UNMAPPED_SEP
+    rows = run(
+        con,
+        "WITH cells AS (SELECT unnest(string_split(unmapped, ?)) AS cell FROM read_parquet(?) "
+        "WHERE unmapped IS NOT NULL), pairs AS (SELECT split_part(cell, ?, 1) AS field, "
+        "substr(cell, strpos(cell, ?) + 1) AS value FROM cells), ranked AS (SELECT field, "
+        "value, count(*) AS n FROM pairs GROUP BY ALL) SELECT field, value, n FROM ranked "
+        "QUALIFY row_number() OVER (PARTITION BY field ORDER BY n DESC, value) <= 11 "
+        "ORDER BY field, n DESC, value",
+        [between, paths, inside, inside],
+    )
+    found: dict[str, list[tuple[str, int]]] = {}
+    for name, value, count in rows:
+        found.setdefault(str(name), []).append((str(value), int(count)))
+    order = [name for name in DOSSIER_FIELDS if name in found]
     problems = []
-    for name in raw_columns:
-        rows = run(
-            con,
-            f"SELECT {name}_raw, count(*) FROM read_parquet(?) WHERE {name}_raw IS NOT NULL "
-            "GROUP BY ALL ORDER BY 2 DESC, 1 LIMIT 11",
-            [paths],
-        )
-        if rows:
-            listed = ", ".join(f"'{value}' ({count:,})" for value, count in rows[:10])
-            more = ", …" if len(rows) > 10 else ""
-            problems.append(f"{name} (column '{columns.get(name, name)}'): {listed}{more}")
+    for name in order:
+        listed_rows = found[name]
+        listed = ", ".join(f"'{value}' ({count:,})" for value, count in listed_rows[:10])
+        more = ", …" if len(listed_rows) > 10 else ""
+        problems.append(f"{name} (column '{columns.get(name, name)}'): {listed}{more}")
     if problems:
         raise UserError(
             f"dataset '{dataset_id}': values not covered by the value mapping — "

@@ -44,9 +44,12 @@ if TYPE_CHECKING:
     import duckdb
 
 __all__ = [
+    "STORED",
+    "UNMAPPED_SEP",
     "ImportedFile",
     "PreparedFile",
     "import_file",
+    "odd_form_of",
     "prepare_file",
     "resolve_files",
     "sniff_dataset_file",
@@ -213,12 +216,30 @@ STORED = (
     "paid_online",
     "digitized",
     "rating",
+    "problem",
+    "problem_value",
+    "odd_forms",
+    "unmapped",
 )
-"""The canonical columns kept in Parquet, all of them short. The dossier number is kept as
-a 64-bit hash (``dossier_key``): it serves only to find duplicates, and a text column of
+"""The columns kept in Parquet, all of them short: few columns keep DuckDB's ordered
+write within its memory budget, and on both cores. The dossier number is kept as a
+64-bit hash (``dossier_key``): it serves only to find duplicates, and a text column of
 ten million unique numbers would cost as much to write as all the others together. The
 procedure *name* is not kept per row either (a long text repeated ten million times):
-:func:`procedure_names` reads code → name from the export when a view asks for it."""
+:func:`procedure_names` reads code → name from the export when a view asks for it. What
+hygiene needs of the rare odd cells is folded into two columns, empty on a clean row:
+``odd_forms`` (the form of each date the main format did not read, 4 bits per date
+field, see :func:`odd_form_of`) and ``unmapped`` (field and raw text of every value no
+mapping covers, see :data:`UNMAPPED_SEP`)."""
+
+UNMAPPED_SEP = ("\x1e", "\x1f")
+"""Separators in ``unmapped``: between fields, and between a field's name and its text."""
+
+
+def odd_form_of(field: str) -> str:
+    """SQL: the form (1-3, 9; 0 = read by the main format) of ``field``'s odd date cell."""
+    shift = 4 * DATE_FIELDS.index(field)
+    return f"((odd_forms >> {shift}) & 15)"
 
 
 def _raw(positions: dict[str, int], field: str) -> str:
@@ -253,7 +274,7 @@ def import_sql(dataset: Dataset, prepared: PreparedFile) -> Sql:
     line of the export.
     """
     positions = prepared.positions
-    mapped = [name for name in _MAPPED if name != "dossier_id"]
+    mapped = [name for name in _MAPPED if name not in ("dossier_id", "procedure_name")]
     raw_kept = [name for name in mapped if DOSSIER_FIELDS[name] != "text" or name in dataset.values]
     formats = {
         field: prepared.date_formats.get(field, list(dataset.date_formats)) for field in DATE_FIELDS
@@ -280,16 +301,22 @@ def import_sql(dataset: Dataset, prepared: PreparedFile) -> Sql:
         "WHEN due_at IS NULL THEN due_at_c WHEN resolved_at IS NULL OR resolved_at < received_at "
         "THEN resolved_at_c END AS problem_value"
     )
-    for field in DATE_FIELDS:
-        cell = f"{field}_c"
-        sql.add(
-            f", CASE WHEN {field}_f IS NULL AND {_filled(cell)} "
-            f"THEN {date_form_sql(f'trim({cell})')} END::UTINYINT AS {field}_odd"
-        )
-    for field in raw_kept:
-        cell = f"{field}_c"
-        sql.add(f", CASE WHEN {field} IS NULL AND {_filled(cell)} THEN trim({cell}) END")
-        sql.add(f" AS {field}_raw")
+    odd = [
+        f"((CASE WHEN {field}_f IS NULL AND {_filled(f'{field}_c')} "
+        f"THEN {date_form_sql(f'trim({field}_c)')} ELSE 0 END) << {4 * index})"
+        for index, field in enumerate(DATE_FIELDS)
+    ]
+    sql.add(f", NULLIF({' | '.join(odd)}, 0)::USMALLINT AS odd_forms")
+    between, inside = UNMAPPED_SEP
+    unmapped = [
+        f"CASE WHEN {field} IS NULL AND {_filled(f'{field}_c')} "
+        f"THEN '{field}{inside}' || trim({field}_c) END"
+        for field in raw_kept
+    ]
+    if unmapped:
+        sql.add(f", NULLIF(concat_ws('{between}', {', '.join(unmapped)}), '') AS unmapped")
+    else:
+        sql.add(", CAST(NULL AS VARCHAR) AS unmapped")
     # inner layer: the fast way
     sql.add(" FROM (SELECT trim(" + _raw(positions, "dossier_id") + ") AS c_id")
     for field in DATE_FIELDS:
