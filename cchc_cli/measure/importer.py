@@ -301,12 +301,12 @@ def import_sql(dataset: Dataset, prepared: PreparedFile) -> Sql:
         "WHEN due_at IS NULL THEN due_at_c WHEN resolved_at IS NULL OR resolved_at < received_at "
         "THEN resolved_at_c END AS problem_value"
     )
-    odd = [
+    forms = [
         f"((CASE WHEN {field}_f IS NULL AND {_filled(f'{field}_c')} "
         f"THEN {date_form_sql(f'trim({field}_c)')} ELSE 0 END) << {4 * index})"
         for index, field in enumerate(DATE_FIELDS)
     ]
-    sql.add(f", NULLIF({' | '.join(odd)}, 0)::USMALLINT AS odd_forms")
+    sql.add(f", NULLIF({' | '.join(forms)}, 0)::USMALLINT AS odd_forms")
     between, inside = UNMAPPED_SEP
     unmapped = [
         f"CASE WHEN {field} IS NULL AND {_filled(f'{field}_c')} "
