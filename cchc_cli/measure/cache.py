@@ -9,8 +9,9 @@ it was read (column and value mappings, date formats, cchc's cache format), so a
 export or an edited mapping is imported again, and a renamed or copied one is not. The
 name is an HMAC of both under a per-user secret kept outside the repository, so a file
 placed in the cache folder by someone else is never taken for an import.
-Hashing a large export costs a fraction of a second per gigabyte; a small index keyed by
-path, size and modification time lets an unchanged file skip even that.
+Hashing a large export costs about a second per gigabyte: a new export is hashed while
+DuckDB parses it (the two overlap), and a small index keyed by path, size and
+modification time lets an unchanged file skip even that.
 """
 
 from __future__ import annotations
@@ -98,22 +99,37 @@ class Cache:
         name = hmac.new(_machine_key(), f"{content}|{settings}".encode(), "sha256")
         return self.root / f"{name.hexdigest()[:40]}{suffix}"
 
-    def content_hash(self, path: Path) -> str:
-        """SHA-256 of the file's bytes, remembered per (path, size, mtime)."""
-        stat = path.stat()
-        key = f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
-        index_path = self.root / "hashes.json"
-        index: dict[str, str] = {}
+    def _index(self) -> dict[str, str]:
+        index: object = {}
         with contextlib.suppress(OSError, ValueError):
-            index = json.loads(index_path.read_text(encoding="utf-8"))
+            index = json.loads((self.root / "hashes.json").read_text(encoding="utf-8"))
         if not isinstance(index, dict):  # a planted or damaged index: start a new one
-            index = {}
-        known = index.get(key)
-        if isinstance(known, str):
+            return {}
+        return {str(key): value for key, value in index.items() if isinstance(value, str)}
+
+    @staticmethod
+    def _stat_key(path: Path) -> str:
+        stat = path.stat()
+        return f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
+
+    def known_hash(self, path: Path) -> str | None:
+        """The file's SHA-256 if the index holds it for this (path, size, mtime)."""
+        return self._index().get(self._stat_key(path))
+
+    def content_hash(self, path: Path) -> str:
+        """SHA-256 of the file's bytes, remembered per (path, size, mtime).
+
+        Safe to call from a second thread while DuckDB parses the same file: hashing
+        releases the interpreter lock, so the two overlap (see ``importer.import_file``).
+        """
+        key = self._stat_key(path)
+        known = self._index().get(key)
+        if known is not None:
             return known
         with path.open("rb") as handle:
             digest = hashlib.file_digest(handle, "sha256").hexdigest()
+        index = self._index()  # read again: another file may have been added meanwhile
         index[key] = digest
         with contextlib.suppress(CchcError):  # an unwritable index only costs a re-hash
-            write_text_atomic(index_path, json.dumps(index))
+            write_text_atomic(self.root / "hashes.json", json.dumps(index))
         return digest

@@ -10,6 +10,8 @@ with the same content and settings is not parsed again.
 from __future__ import annotations
 
 import json
+import threading
+import uuid
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -103,11 +105,15 @@ class PreparedFile:
     text: Path
     """What DuckDB reads: the source itself, or a UTF-8 copy in the cache."""
     sniffed: Sniffed
-    parquet: Path
+    parquet: Path | None
+    """The cached Parquet file; None while the export's content hash is not known yet (a
+    new export: :func:`import_file` hashes it while DuckDB parses it)."""
     positions: dict[str, int]
     """Canonical field → 0-based column position in the file (absent fields left out)."""
     date_formats: dict[str, list[DateFormat]]
     """Per date field, the allowed formats, the one the file mostly uses first."""
+    settings: str = ""
+    """Digest of how the file is read (mappings, formats, layout): half of the cache name."""
 
 
 def wanted_headers(dataset: Dataset) -> list[str]:
@@ -142,8 +148,7 @@ def prepare_file(dataset: Dataset, source: Path, cache: Cache) -> PreparedFile:
     """Sniff, convert if needed, and check the header of one file of ``dataset``."""
     sniffed, text = sniff_dataset_file(dataset, source, cache)
     if text == source and not sniffed.duckdb_ready:
-        content = cache.content_hash(source)
-        text = cache.path(content, digest_of(["utf8", sniffed.encoding]), ".csv")
+        text = cache.path(cache.content_hash(source), digest_of(["utf8", sniffed.encoding]), ".csv")
         if not text.exists():
             transcode(sniffed, text)
     positions = match_columns(dataset, sniffed)
@@ -166,8 +171,9 @@ def prepare_file(dataset: Dataset, source: Path, cache: Cache) -> PreparedFile:
             sniffed.skip,
         ]
     )
-    parquet = cache.path(cache.content_hash(source), settings, ".parquet")
-    return PreparedFile(source, text, sniffed, parquet, positions, formats)
+    content = cache.known_hash(source)
+    parquet = None if content is None else cache.path(content, settings, ".parquet")
+    return PreparedFile(source, text, sniffed, parquet, positions, formats, settings)
 
 
 def match_columns(dataset: Dataset, sniffed: Sniffed) -> dict[str, int]:
@@ -263,7 +269,7 @@ def _filled(cell: str) -> str:
     return f"{cell} IS NOT NULL AND trim({cell}) <> ''"
 
 
-def import_sql(dataset: Dataset, prepared: PreparedFile) -> Sql:
+def import_sql(dataset: Dataset, prepared: PreparedFile, target: Path) -> Sql:
     """COPY (the canonical rows of one file) TO its Parquet file, as SQL and parameters.
 
     Two layers. The inner one reads every cell the fast way — a date with its column's
@@ -328,14 +334,16 @@ def import_sql(dataset: Dataset, prepared: PreparedFile) -> Sql:
         sql.add(f", {cell} AS {field}_c, ").add(fast.text, *fast.params).add(f" AS {field}_f")
     source = _read_csv(prepared)
     sql.add(" FROM ").add(source.text, *source.params).add(")) TO ")
-    target = str(partial_path(prepared.parquet)).replace("'", "''")
-    return sql.add(f"'{target}' (FORMAT parquet, COMPRESSION snappy)")
+    quoted = str(target).replace("'", "''")
+    return sql.add(f"'{quoted}' (FORMAT parquet, COMPRESSION snappy)")
 
 
 def procedure_names(con: duckdb.DuckDBPyConnection, prepared: PreparedFile) -> dict[str, str]:
     """Procedure code → name, read from the export once and then kept beside its Parquet."""
     if "procedure_code" not in prepared.positions or "procedure_name" not in prepared.positions:
         return {}
+    if prepared.parquet is None:
+        raise ValueError("procedure_names() of a file not imported yet")
     kept = prepared.parquet.with_suffix(".names.json")
     if kept.exists():
         names: dict[str, str] = json.loads(kept.read_text(encoding="utf-8"))
@@ -363,12 +371,47 @@ class ImportedFile:
 
 
 def import_file(
-    con: duckdb.DuckDBPyConnection, dataset: Dataset, prepared: PreparedFile
-) -> ImportedFile:
-    """Parse ``prepared`` into its Parquet file unless the cache already holds it."""
-    if prepared.parquet.exists():
-        return ImportedFile(prepared.source, prepared.parquet, cached=True)
-    sql = import_sql(dataset, prepared)
-    run(con, sql.text, sql.params, label=f"importing {relative_path(prepared.source)}")
-    partial_path(prepared.parquet).replace(prepared.parquet)
-    return ImportedFile(prepared.source, prepared.parquet, cached=False)
+    con: duckdb.DuckDBPyConnection, dataset: Dataset, prepared: PreparedFile, cache: Cache
+) -> tuple[PreparedFile, ImportedFile]:
+    """Parse ``prepared`` into its Parquet file unless the cache already holds it.
+
+    A file whose content hash is not known yet is hashed in a second thread while DuckDB
+    parses it into a temporary file, which then takes its name (or is dropped, when the
+    same content was imported before under another path). Returns ``prepared`` with its
+    Parquet file named."""
+    if prepared.parquet is not None and prepared.parquet.exists():
+        return prepared, ImportedFile(prepared.source, prepared.parquet, cached=True)
+    label = f"importing {relative_path(prepared.source)}"
+    if prepared.parquet is not None:
+        sql = import_sql(dataset, prepared, partial_path(prepared.parquet))
+        run(con, sql.text, sql.params, label=label)
+        partial_path(prepared.parquet).replace(prepared.parquet)
+        return prepared, ImportedFile(prepared.source, prepared.parquet, cached=False)
+    digest: dict[str, str | BaseException] = {}
+
+    def hash_source() -> None:
+        try:
+            digest["content"] = cache.content_hash(prepared.source)
+        except BaseException as exc:  # re-raised in the caller's thread
+            digest["error"] = exc
+
+    hasher = threading.Thread(target=hash_source, daemon=True)
+    hasher.start()
+    temporary = cache.temp_dir / f"import-{uuid.uuid4().hex}.parquet"
+    try:
+        sql = import_sql(dataset, prepared, temporary)
+        run(con, sql.text, sql.params, label=label)
+        hasher.join()
+        error = digest.get("error")
+        if isinstance(error, BaseException):
+            raise error
+        parquet = cache.path(str(digest["content"]), prepared.settings, ".parquet")
+        if parquet.exists():
+            temporary.unlink()
+        else:
+            temporary.replace(parquet)
+    finally:
+        hasher.join()
+        temporary.unlink(missing_ok=True)
+    named = replace(prepared, parquet=parquet)
+    return named, ImportedFile(prepared.source, parquet, cached=False)

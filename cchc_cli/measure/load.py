@@ -63,8 +63,10 @@ def load_measures(
     readable = [item.text for _, items in prepared for item in items]
     con = connect(readable, cache.root, cache.temp_dir)
     try:
-        for dataset, items in prepared:
-            imported = [import_file(con, dataset, item) for item in items]
+        for dataset, waiting in prepared:
+            pairs = [import_file(con, dataset, item, cache) for item in waiting]
+            items = [item for item, _ in pairs]
+            imported = [done for _, done in pairs]
             columns = {
                 name: getattr(dataset.columns, name) or name
                 for name in type(dataset.columns).model_fields
