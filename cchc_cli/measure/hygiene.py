@@ -39,7 +39,7 @@ from cchc_cli.results.measures import DatasetSummary, RowNote
 if TYPE_CHECKING:
     import duckdb
 
-__all__ = ["DatasetReport", "RowNote", "inspect_dataset", "write_rejects"]
+__all__ = ["DatasetReport", "RowNote", "inspect_dataset", "report_entry", "write_rejects"]
 
 EXAMPLES = 5
 """Rows set aside that the report names; ``--rejects FILE`` writes all of them."""
@@ -210,6 +210,12 @@ def _reason(problem: int, value: str | None, prepared: PreparedFile) -> str:
     return reason
 
 
+def report_entry(cache: Cache, imported: list[ImportedFile]) -> Path:
+    """The cache entry that keeps the report of a dataset imported as ``imported``."""
+    paths = [str(item.parquet) for item in imported]
+    return cache.root / f"report-{digest_of([paths, STORED, 'lines'])}.json"
+
+
 def inspect_dataset(
     con: duckdb.DuckDBPyConnection,
     dataset_id: str,
@@ -226,7 +232,7 @@ def inspect_dataset(
     not only the first few examples."""
     paths = [str(item.parquet) for item in imported]
     sources = _source(imported)
-    report_path = cache.root / f"report-{digest_of([paths, STORED, 'lines'])}.json"
+    report_path = report_entry(cache, imported)
     report = DatasetReport(dataset_id, [relative_path(item.source) for item in imported])
     report.imported = sum(not item.cached for item in imported)
     if report.imported == 0 and report_path.exists() and not every:
