@@ -185,7 +185,8 @@ class Cache:
         for name in in_use:
             with contextlib.suppress(OSError):
                 os.utime(self.root / name)
-        sources = self._sources()
+        known = self._sources()
+        sources = dict(known)
         stale: set[str] = set()
         for source, entries in used.items():
             previous = sources.get(str(source.resolve()), [])
@@ -197,8 +198,9 @@ class Cache:
         }
         still_named = {name for names in sources.values() for name in names}
         stale -= still_named
-        with contextlib.suppress(CchcError):
-            write_text_atomic(self.root / _SOURCES, json.dumps(sources))
+        if sources != known:  # a status run on unchanged exports writes nothing
+            with contextlib.suppress(CchcError):
+                write_text_atomic(self.root / _SOURCES, json.dumps(sources))
         removed: list[Path] = []
 
         def drop(path: Path) -> None:
