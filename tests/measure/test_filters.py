@@ -132,3 +132,16 @@ def test_custom_measure_counts_with_a_literal_injection(cli: Invoke, measured_pl
         14,
     )
     assert measures["odd_unit"]["numerator"] == 0
+
+
+def test_an_edited_custom_measure_is_counted_again(cli: Invoke, measured_plan: Path) -> None:
+    """The daily counts are cached with the measures' definitions in their key."""
+    figures = []
+    for channel in ("online_full", "online_partial", "online_full"):
+        _with_measure(measured_plan, f"\"channel = '{channel}'\"")
+        run = cli(["--plan", measured_plan, "kpi", *PERIOD, "--format", "json"])
+        assert run.exit_code == 0, run.output
+        share = json.loads(run.stdout)["measures"]["online_share"]
+        figures.append((share["numerator"], share["denominator"]))
+    # received in the period: 14; online_full: D01 D04 D08 D10 D18 D19; partly: D03 D12
+    assert figures == [(6, 14), (2, 14), (6, 14)]
