@@ -9,7 +9,9 @@ with the same content and settings is not parsed again.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import threading
 import uuid
 from dataclasses import dataclass, replace
@@ -380,6 +382,10 @@ def import_file(
     same content was imported before under another path). Returns ``prepared`` with its
     Parquet file named."""
     if prepared.parquet is not None and prepared.parquet.exists():
+        with contextlib.suppress(OSError):
+            # Used from now on: another run's eviction (least recently used first, or
+            # unused for a month) must not take it while this run reads it.
+            os.utime(prepared.parquet)
         return prepared, ImportedFile(prepared.source, prepared.parquet, cached=True)
     label = f"importing {relative_path(prepared.source)}"
     if prepared.parquet is not None:
