@@ -24,8 +24,14 @@ from cchc_cli.loading.write import write_text_atomic
 from cchc_cli.measure.cache import Cache, digest_of
 from cchc_cli.measure.convert import DATE_FORM_NAMES, PROBLEMS, form_of, other_form
 from cchc_cli.measure.engine import run
-from cchc_cli.measure.fields import DATE_FIELDS
-from cchc_cli.measure.importer import STORED, ImportedFile, PreparedFile
+from cchc_cli.measure.fields import DATE_FIELDS, DOSSIER_FIELDS
+from cchc_cli.measure.importer import (
+    STORED,
+    UNMAPPED_SEP,
+    ImportedFile,
+    PreparedFile,
+    odd_form_of,
+)
 from cchc_cli.measure.lines import line_numbers
 from cchc_cli.measure.sniff import clip
 from cchc_cli.results.measures import DatasetSummary, RowNote
@@ -33,7 +39,7 @@ from cchc_cli.results.measures import DatasetSummary, RowNote
 if TYPE_CHECKING:
     import duckdb
 
-__all__ = ["DatasetReport", "RowNote", "inspect_dataset", "write_rejects"]
+__all__ = ["DatasetReport", "RowNote", "inspect_dataset", "report_entry", "write_rejects"]
 
 EXAMPLES = 5
 """Rows set aside that the report names; ``--rejects FILE`` writes all of them."""
@@ -140,8 +146,9 @@ def _check_mixed(
             main = form_of(formats[0])
             rows = run(
                 con,
-                f"SELECT {name}_odd, count(*), min(file_row_number) FROM read_parquet(?, "
-                f"file_row_number = true) WHERE {name}_odd IN (1, 2, 3) AND {name}_odd <> ? "
+                f"SELECT {odd_form_of(name)} AS form, count(*), min(file_row_number) FROM "
+                f"read_parquet(?, file_row_number = true) WHERE odd_forms IS NOT NULL AND "
+                f"{odd_form_of(name)} IN (1, 2, 3) AND {odd_form_of(name)} <> ? "
                 f"AND {name} IS NOT NULL GROUP BY ALL ORDER BY 1",
                 [parquet, main],
             )
@@ -163,26 +170,27 @@ def _check_mixed(
 def _check_unmapped(
     con: duckdb.DuckDBPyConnection, paths: list[str], columns: dict[str, str], dataset_id: str
 ) -> None:
-    raw_columns = [
-        name.removesuffix("_raw")
-        for (name,) in run(
-            con,
-            "SELECT name FROM parquet_schema(?) WHERE name LIKE '%\\_raw' ESCAPE '\\'",
-            [paths[0]],
-        )
-    ]
+    between, inside = UNMAPPED_SEP
+    rows = run(
+        con,
+        "WITH cells AS (SELECT unnest(string_split(unmapped, ?)) AS cell FROM read_parquet(?) "
+        "WHERE unmapped IS NOT NULL), pairs AS (SELECT split_part(cell, ?, 1) AS field, "
+        "substr(cell, strpos(cell, ?) + 1) AS value FROM cells), ranked AS (SELECT field, "
+        "value, count(*) AS n FROM pairs GROUP BY ALL) SELECT field, value, n FROM ranked "
+        "QUALIFY row_number() OVER (PARTITION BY field ORDER BY n DESC, value) <= 11 "
+        "ORDER BY field, n DESC, value",
+        [between, paths, inside, inside],
+    )
+    found: dict[str, list[tuple[str, int]]] = {}
+    for name, value, count in rows:
+        found.setdefault(str(name), []).append((str(value), int(count)))
+    order = [name for name in DOSSIER_FIELDS if name in found]
     problems = []
-    for name in raw_columns:
-        rows = run(
-            con,
-            f"SELECT {name}_raw, count(*) FROM read_parquet(?) WHERE {name}_raw IS NOT NULL "
-            "GROUP BY ALL ORDER BY 2 DESC, 1 LIMIT 11",
-            [paths],
-        )
-        if rows:
-            listed = ", ".join(f"'{value}' ({count:,})" for value, count in rows[:10])
-            more = ", …" if len(rows) > 10 else ""
-            problems.append(f"{name} (column '{columns.get(name, name)}'): {listed}{more}")
+    for name in order:
+        listed_rows = found[name]
+        listed = ", ".join(f"'{value}' ({count:,})" for value, count in listed_rows[:10])
+        more = ", …" if len(listed_rows) > 10 else ""
+        problems.append(f"{name} (column '{columns.get(name, name)}'): {listed}{more}")
     if problems:
         raise UserError(
             f"dataset '{dataset_id}': values not covered by the value mapping — "
@@ -202,6 +210,12 @@ def _reason(problem: int, value: str | None, prepared: PreparedFile) -> str:
     return reason
 
 
+def report_entry(cache: Cache, imported: list[ImportedFile]) -> Path:
+    """The cache entry that keeps the report of a dataset imported as ``imported``."""
+    paths = [str(item.parquet) for item in imported]
+    return cache.root / f"report-{digest_of([paths, STORED, 'lines'])}.json"
+
+
 def inspect_dataset(
     con: duckdb.DuckDBPyConnection,
     dataset_id: str,
@@ -218,7 +232,7 @@ def inspect_dataset(
     not only the first few examples."""
     paths = [str(item.parquet) for item in imported]
     sources = _source(imported)
-    report_path = cache.root / f"report-{digest_of([paths, STORED, 'lines'])}.json"
+    report_path = report_entry(cache, imported)
     report = DatasetReport(dataset_id, [relative_path(item.source) for item in imported])
     report.imported = sum(not item.cached for item in imported)
     if report.imported == 0 and report_path.exists() and not every:
@@ -242,12 +256,21 @@ def inspect_dataset(
         f"ORDER BY list_position(?, filename), file_row_number {limit}",
         [paths, paths],
     )
+    # Two scans of the narrow key column, not one CTE used twice: DuckDB would keep every
+    # (file, row, key) of the CTE to read it again, which costs twice the CPU.
+    run(
+        con,
+        "CREATE OR REPLACE TEMP TABLE twin_keys AS SELECT dossier_key AS k FROM read_parquet(?) "
+        "WHERE problem = 0 GROUP BY k HAVING count(*) > 1",
+        [paths],
+        label="finding duplicates",
+    )
     twins = run(
         con,
-        f"WITH v AS (SELECT filename, file_row_number AS r, dossier_key AS k FROM {base} "
-        "WHERE problem = 0), d AS (SELECT k FROM v GROUP BY k HAVING count(*) > 1) "
-        "SELECT filename, r, k FROM v SEMI JOIN d USING (k)",
+        f"SELECT filename, file_row_number, dossier_key FROM {base} "
+        "SEMI JOIN twin_keys ON dossier_key = twin_keys.k WHERE problem = 0",
         [paths],
+        label="finding duplicates",
     )
     first: dict[int, tuple[str, int]] = {}
     doubles: list[tuple[str, int, str, int]] = []

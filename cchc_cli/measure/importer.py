@@ -9,7 +9,11 @@ with the same content and settings is not parsed again.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import threading
+import uuid
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -44,9 +48,12 @@ if TYPE_CHECKING:
     import duckdb
 
 __all__ = [
+    "STORED",
+    "UNMAPPED_SEP",
     "ImportedFile",
     "PreparedFile",
     "import_file",
+    "odd_form_of",
     "prepare_file",
     "resolve_files",
     "sniff_dataset_file",
@@ -100,11 +107,15 @@ class PreparedFile:
     text: Path
     """What DuckDB reads: the source itself, or a UTF-8 copy in the cache."""
     sniffed: Sniffed
-    parquet: Path
+    parquet: Path | None
+    """The cached Parquet file; None while the export's content hash is not known yet (a
+    new export: :func:`import_file` hashes it while DuckDB parses it)."""
     positions: dict[str, int]
     """Canonical field → 0-based column position in the file (absent fields left out)."""
     date_formats: dict[str, list[DateFormat]]
     """Per date field, the allowed formats, the one the file mostly uses first."""
+    settings: str = ""
+    """Digest of how the file is read (mappings, formats, layout): half of the cache name."""
 
 
 def wanted_headers(dataset: Dataset) -> list[str]:
@@ -139,8 +150,7 @@ def prepare_file(dataset: Dataset, source: Path, cache: Cache) -> PreparedFile:
     """Sniff, convert if needed, and check the header of one file of ``dataset``."""
     sniffed, text = sniff_dataset_file(dataset, source, cache)
     if text == source and not sniffed.duckdb_ready:
-        content = cache.content_hash(source)
-        text = cache.path(content, digest_of(["utf8", sniffed.encoding]), ".csv")
+        text = cache.path(cache.content_hash(source), digest_of(["utf8", sniffed.encoding]), ".csv")
         if not text.exists():
             transcode(sniffed, text)
     positions = match_columns(dataset, sniffed)
@@ -163,8 +173,9 @@ def prepare_file(dataset: Dataset, source: Path, cache: Cache) -> PreparedFile:
             sniffed.skip,
         ]
     )
-    parquet = cache.path(cache.content_hash(source), settings, ".parquet")
-    return PreparedFile(source, text, sniffed, parquet, positions, formats)
+    content = cache.known_hash(source)
+    parquet = None if content is None else cache.path(content, settings, ".parquet")
+    return PreparedFile(source, text, sniffed, parquet, positions, formats, settings)
 
 
 def match_columns(dataset: Dataset, sniffed: Sniffed) -> dict[str, int]:
@@ -213,12 +224,30 @@ STORED = (
     "paid_online",
     "digitized",
     "rating",
+    "problem",
+    "problem_value",
+    "odd_forms",
+    "unmapped",
 )
-"""The canonical columns kept in Parquet, all of them short. The dossier number is kept as
-a 64-bit hash (``dossier_key``): it serves only to find duplicates, and a text column of
+"""The columns kept in Parquet, all of them short: few columns keep DuckDB's ordered
+write within its memory budget, and on both cores. The dossier number is kept as a
+64-bit hash (``dossier_key``): it serves only to find duplicates, and a text column of
 ten million unique numbers would cost as much to write as all the others together. The
 procedure *name* is not kept per row either (a long text repeated ten million times):
-:func:`procedure_names` reads code → name from the export when a view asks for it."""
+:func:`procedure_names` reads code → name from the export when a view asks for it. What
+hygiene needs of the rare odd cells is folded into two columns, empty on a clean row:
+``odd_forms`` (the form of each date the main format did not read, 4 bits per date
+field, see :func:`odd_form_of`) and ``unmapped`` (field and raw text of every value no
+mapping covers, see :data:`UNMAPPED_SEP`)."""
+
+UNMAPPED_SEP = ("\x1e", "\x1f")
+"""Separators in ``unmapped``: between fields, and between a field's name and its text."""
+
+
+def odd_form_of(field: str) -> str:
+    """SQL: the form (1-3, 9; 0 = read by the main format) of ``field``'s odd date cell."""
+    shift = 4 * DATE_FIELDS.index(field)
+    return f"((odd_forms >> {shift}) & 15)"
 
 
 def _raw(positions: dict[str, int], field: str) -> str:
@@ -242,7 +271,7 @@ def _filled(cell: str) -> str:
     return f"{cell} IS NOT NULL AND trim({cell}) <> ''"
 
 
-def import_sql(dataset: Dataset, prepared: PreparedFile) -> Sql:
+def import_sql(dataset: Dataset, prepared: PreparedFile, target: Path) -> Sql:
     """COPY (the canonical rows of one file) TO its Parquet file, as SQL and parameters.
 
     Two layers. The inner one reads every cell the fast way — a date with its column's
@@ -253,7 +282,7 @@ def import_sql(dataset: Dataset, prepared: PreparedFile) -> Sql:
     line of the export.
     """
     positions = prepared.positions
-    mapped = [name for name in _MAPPED if name != "dossier_id"]
+    mapped = [name for name in _MAPPED if name not in ("dossier_id", "procedure_name")]
     raw_kept = [name for name in mapped if DOSSIER_FIELDS[name] != "text" or name in dataset.values]
     formats = {
         field: prepared.date_formats.get(field, list(dataset.date_formats)) for field in DATE_FIELDS
@@ -280,16 +309,22 @@ def import_sql(dataset: Dataset, prepared: PreparedFile) -> Sql:
         "WHEN due_at IS NULL THEN due_at_c WHEN resolved_at IS NULL OR resolved_at < received_at "
         "THEN resolved_at_c END AS problem_value"
     )
-    for field in DATE_FIELDS:
-        cell = f"{field}_c"
-        sql.add(
-            f", CASE WHEN {field}_f IS NULL AND {_filled(cell)} "
-            f"THEN {date_form_sql(f'trim({cell})')} END::UTINYINT AS {field}_odd"
-        )
-    for field in raw_kept:
-        cell = f"{field}_c"
-        sql.add(f", CASE WHEN {field} IS NULL AND {_filled(cell)} THEN trim({cell}) END")
-        sql.add(f" AS {field}_raw")
+    forms = [
+        f"((CASE WHEN {field}_f IS NULL AND {_filled(f'{field}_c')} "
+        f"THEN {date_form_sql(f'trim({field}_c)')} ELSE 0 END) << {4 * index})"
+        for index, field in enumerate(DATE_FIELDS)
+    ]
+    sql.add(f", NULLIF({' | '.join(forms)}, 0)::USMALLINT AS odd_forms")
+    between, inside = UNMAPPED_SEP
+    unmapped = [
+        f"CASE WHEN {field} IS NULL AND {_filled(f'{field}_c')} "
+        f"THEN '{field}{inside}' || trim({field}_c) END"
+        for field in raw_kept
+    ]
+    if unmapped:
+        sql.add(f", NULLIF(concat_ws('{between}', {', '.join(unmapped)}), '') AS unmapped")
+    else:
+        sql.add(", CAST(NULL AS VARCHAR) AS unmapped")
     # inner layer: the fast way
     sql.add(" FROM (SELECT trim(" + _raw(positions, "dossier_id") + ") AS c_id")
     for field in DATE_FIELDS:
@@ -301,14 +336,16 @@ def import_sql(dataset: Dataset, prepared: PreparedFile) -> Sql:
         sql.add(f", {cell} AS {field}_c, ").add(fast.text, *fast.params).add(f" AS {field}_f")
     source = _read_csv(prepared)
     sql.add(" FROM ").add(source.text, *source.params).add(")) TO ")
-    target = str(partial_path(prepared.parquet)).replace("'", "''")
-    return sql.add(f"'{target}' (FORMAT parquet, COMPRESSION snappy)")
+    quoted = str(target).replace("'", "''")
+    return sql.add(f"'{quoted}' (FORMAT parquet, COMPRESSION snappy)")
 
 
 def procedure_names(con: duckdb.DuckDBPyConnection, prepared: PreparedFile) -> dict[str, str]:
     """Procedure code → name, read from the export once and then kept beside its Parquet."""
     if "procedure_code" not in prepared.positions or "procedure_name" not in prepared.positions:
         return {}
+    if prepared.parquet is None:
+        raise ValueError("procedure_names() of a file not imported yet")
     kept = prepared.parquet.with_suffix(".names.json")
     if kept.exists():
         names: dict[str, str] = json.loads(kept.read_text(encoding="utf-8"))
@@ -336,12 +373,51 @@ class ImportedFile:
 
 
 def import_file(
-    con: duckdb.DuckDBPyConnection, dataset: Dataset, prepared: PreparedFile
-) -> ImportedFile:
-    """Parse ``prepared`` into its Parquet file unless the cache already holds it."""
-    if prepared.parquet.exists():
-        return ImportedFile(prepared.source, prepared.parquet, cached=True)
-    sql = import_sql(dataset, prepared)
-    run(con, sql.text, sql.params, label=f"importing {relative_path(prepared.source)}")
-    partial_path(prepared.parquet).replace(prepared.parquet)
-    return ImportedFile(prepared.source, prepared.parquet, cached=False)
+    con: duckdb.DuckDBPyConnection, dataset: Dataset, prepared: PreparedFile, cache: Cache
+) -> tuple[PreparedFile, ImportedFile]:
+    """Parse ``prepared`` into its Parquet file unless the cache already holds it.
+
+    A file whose content hash is not known yet is hashed in a second thread while DuckDB
+    parses it into a temporary file, which then takes its name (or is dropped, when the
+    same content was imported before under another path). Returns ``prepared`` with its
+    Parquet file named."""
+    if prepared.parquet is not None and prepared.parquet.exists():
+        with contextlib.suppress(OSError):
+            # Used from now on: another run's eviction (least recently used first, or
+            # unused for a month) must not take it while this run reads it.
+            os.utime(prepared.parquet)
+        return prepared, ImportedFile(prepared.source, prepared.parquet, cached=True)
+    label = f"importing {relative_path(prepared.source)}"
+    if prepared.parquet is not None:
+        sql = import_sql(dataset, prepared, partial_path(prepared.parquet))
+        run(con, sql.text, sql.params, label=label)
+        partial_path(prepared.parquet).replace(prepared.parquet)
+        return prepared, ImportedFile(prepared.source, prepared.parquet, cached=False)
+    digest: dict[str, str | BaseException] = {}
+
+    def hash_source() -> None:
+        try:
+            digest["content"] = cache.content_hash(prepared.source)
+        except BaseException as exc:  # re-raised in the caller's thread
+            digest["error"] = exc
+
+    hasher = threading.Thread(target=hash_source, daemon=True)
+    hasher.start()
+    temporary = cache.temp_dir / f"import-{uuid.uuid4().hex}.parquet"
+    try:
+        sql = import_sql(dataset, prepared, temporary)
+        run(con, sql.text, sql.params, label=label)
+        hasher.join()
+        error = digest.get("error")
+        if isinstance(error, BaseException):
+            raise error
+        parquet = cache.path(str(digest["content"]), prepared.settings, ".parquet")
+        if parquet.exists():
+            temporary.unlink()
+        else:
+            temporary.replace(parquet)
+    finally:
+        hasher.join()
+        temporary.unlink(missing_ok=True)
+    named = replace(prepared, parquet=parquet)
+    return named, ImportedFile(prepared.source, parquet, cached=False)

@@ -13,7 +13,7 @@ from pathlib import Path
 from cchc_cli.measure.cache import Cache
 from cchc_cli.measure.cube import build_cube
 from cchc_cli.measure.engine import connect
-from cchc_cli.measure.hygiene import inspect_dataset
+from cchc_cli.measure.hygiene import inspect_dataset, report_entry
 from cchc_cli.measure.importer import (
     PreparedFile,
     import_file,
@@ -62,9 +62,12 @@ def load_measures(
         return measures
     readable = [item.text for _, items in prepared for item in items]
     con = connect(readable, cache.root, cache.temp_dir)
+    used: dict[Path, list[Path]] = {}
     try:
-        for dataset, items in prepared:
-            imported = [import_file(con, dataset, item) for item in items]
+        for dataset, waiting in prepared:
+            pairs = [import_file(con, dataset, item, cache) for item in waiting]
+            items = [item for item, _ in pairs]
+            imported = [done for _, done in pairs]
             columns = {
                 name: getattr(dataset.columns, name) or name
                 for name in type(dataset.columns).model_fields
@@ -93,6 +96,11 @@ def load_measures(
                     for code, name in procedure_names(con, item).items()
                 }
             measures.cubes.append((dataset, cube))
+            report_path = report_entry(cache, imported)
+            for item in items:
+                kept = [report_path, *([item.parquet] if item.parquet else [])]
+                used[item.source] = kept + ([item.text] if item.text != item.source else [])
     finally:
         con.close()
+    cache.evict(used)
     return measures

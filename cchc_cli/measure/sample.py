@@ -66,6 +66,8 @@ class SampleSpec:
     first_day: date = date(2023, 12, 1)
     days: int = 396
     dirty: bool = True
+    first_number: int = 0
+    """Added to every dossier number (monthly exports of one office do not share any)."""
 
 
 def _u(draw: int, seed: int, row: str = "i") -> str:
@@ -96,7 +98,7 @@ def sample_sql(spec: SampleSpec) -> str:
       SELECT i, {proc} AS p,
         {day.format(row="i")} AS rec,
         {day.format(row="CASE WHEN " + dup + " THEN i - 1 ELSE i END")} AS id_day,
-        CASE WHEN {dup} THEN i - 1 ELSE i END AS id_number,
+        CASE WHEN {dup} THEN i - 1 ELSE i END + {spec.first_number} AS id_number,
         {_u(3, s)} AS u_out, {_u(4, s)} AS u_late, {_u(5, s)} AS u_chan, {_u(6, s)} AS u_pay,
         {_u(7, s)} AS u_dig, {_u(8, s)} AS u_rate, {_u(9, s)} AS u_score, {_u(10, s)} AS u_time
       FROM range({spec.rows}) t(i)

@@ -140,3 +140,16 @@ def test_a_bad_filter_is_explained_in_vietnamese(cli: Invoke, measured_plan: Pat
     assert run.exit_code == 1
     assert "không có trường 'chanel'" in run.output
     assert "tại ký tự thứ 1 của bộ lọc: ⟨đây⟩chanel = 'direct'" in run.output
+
+
+def test_an_edited_custom_measure_is_counted_again(cli: Invoke, measured_plan: Path) -> None:
+    """The daily counts are cached with the measures' definitions in their key."""
+    figures = []
+    for channel in ("online_full", "online_partial", "online_full"):
+        _with_measure(measured_plan, f"\"channel = '{channel}'\"")
+        run = cli(["--plan", measured_plan, "kpi", *PERIOD, "--format", "json"])
+        assert run.exit_code == 0, run.output
+        share = json.loads(run.stdout)["measures"]["online_share"]
+        figures.append((share["numerator"], share["denominator"]))
+    # received in the period: 14; online_full: D01 D04 D08 D10 D18 D19; partly: D03 D12
+    assert figures == [(6, 14), (2, 14), (6, 14)]
