@@ -51,6 +51,7 @@ bench:
 	$(BIN)/python benchmarks/status.py
 	$(BIN)/python benchmarks/report.py
 	$(BIN)/python benchmarks/score.py
+	$(BIN)/python benchmarks/diff.py
 
 clean:
 	rm -rf $(VENV) .cchc .pytest_cache .mypy_cache .ruff_cache

@@ -4,8 +4,6 @@ Command modules import the library inside their functions, so that ``cchc --vers
 and ``cchc --help`` load only Typer.
 """
 
-from __future__ import annotations
-
 import gc
 import os
 from typing import Annotated

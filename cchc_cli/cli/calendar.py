@@ -1,7 +1,5 @@
 """``cchc calendar``: the plan's tasks and report deadlines as an .ics file."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated, Literal
 

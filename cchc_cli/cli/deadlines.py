@@ -1,7 +1,5 @@
 """``cchc deadlines``: every open task and next report, most urgent first; CI-friendly."""
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 import typer

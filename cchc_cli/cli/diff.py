@@ -1,7 +1,5 @@
 """``cchc diff``: what a change to the plan means, and whether it breaks a commitment."""
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 import typer

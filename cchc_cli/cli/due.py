@@ -1,7 +1,5 @@
 """``cchc due``: the due date of a dossier, counted in working days."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """``cchc export``: the validated plan as JSON, or the JSON Schema of plan files."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated, Literal
 

@@ -1,7 +1,5 @@
 """``cchc history ID``: every commit that changed one item of the plan."""
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 import typer

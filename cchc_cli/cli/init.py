@@ -1,7 +1,5 @@
 """``cchc init``: scaffold a plan repository (a skeleton, or a unit plan cascaded)."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated, Literal
 

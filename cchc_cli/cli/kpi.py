@@ -1,7 +1,5 @@
 """``cchc kpi``: every target measured from the plan's datasets, for a period."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated, Literal
 

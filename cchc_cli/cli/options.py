@@ -1,7 +1,5 @@
 """Options shared by several commands, declared once."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
@@ -91,7 +89,7 @@ def period_choice(
     end: str | None,
     *,
     ytd: bool = False,
-) -> PeriodChoice:
+) -> "PeriodChoice":
     """The period options of ``kpi`` and ``score`` as given (dates checked)."""
     from cchc_cli.cli.schedule_options import option_date
     from cchc_cli.services.kpi import PeriodChoice

@@ -1,7 +1,5 @@
 """``cchc periods``: every report of a year with its due date and data period."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """``cchc report``: the periodic CCHC report in Markdown, HTML and Word."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated, Literal
 

@@ -1,7 +1,5 @@
 """``cchc rollup``: unit plans aggregated into the department's view."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated, Literal
 

@@ -1,7 +1,5 @@
 """``cchc sample-data``: a realistic dossier export to try the measures on."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

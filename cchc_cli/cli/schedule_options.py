@@ -1,7 +1,5 @@
 """Options of the schedule commands (status, deadlines, periods, task, calendar…)."""
 
-from __future__ import annotations
-
 from datetime import date
 from typing import Annotated, Literal
 

@@ -1,7 +1,5 @@
 """``cchc score``: the Decision 766/QĐ-TTg scorecard, computed from the plan's exports."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated, Literal
 

@@ -1,7 +1,5 @@
 """``cchc status``: the plan's dashboard as of a day."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -52,10 +50,10 @@ def status(
 def _print_status(
     ctx: typer.Context,
     directory: Path,
-    day: date | None,
+    day: "date | None",
     unit: str | None,
     fmt: str,
-    screen: Screen | None,
+    screen: "Screen | None",
 ) -> None:
     import sys
 

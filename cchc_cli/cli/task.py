@@ -1,7 +1,5 @@
 """``cchc task show`` and ``cchc task update``: one task's record, and adding to it."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

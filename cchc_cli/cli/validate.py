@@ -1,7 +1,5 @@
 """``cchc validate``: every problem in the plan, located, in one run."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """``cchc workday``: is this day worked, and if not, why."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
