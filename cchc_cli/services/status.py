@@ -169,23 +169,23 @@ def measured_targets(workspace: Workspace, as_of: date) -> Measured:
     """
     import json
 
-    from cchc_cli.schedule.cache import data_fingerprint, plan_key, read_entry, write_entry
+    from cchc_cli.schedule.cache import read_entry, write_entry
 
-    key = plan_key(workspace.directory)
-    name = None
-    if key is not None:
-        fingerprint = data_fingerprint(workspace.directory)
-        digest = hashlib.sha256(f"{key}|{fingerprint}|{as_of}".encode())
-        name = f"targets2-{digest.hexdigest()}.json"
+    names = _entry_names(workspace, as_of)
+    for index, name in enumerate(names):
         cached = read_entry(name)
-        if cached is not None:
-            with contextlib.suppress(ValueError, KeyError, TypeError):
-                data = json.loads(cached)
-                lines = [TargetLine(**item) for item in data["lines"]] if data["lines"] else None
-                score = ScoreLine(**data["score"]) if data["score"] else None
-                return lines, _why_from(data["why"]), score
+        if cached is None:
+            continue
+        with contextlib.suppress(ValueError, KeyError, TypeError):
+            data = json.loads(cached)
+            lines = [TargetLine(**item) for item in data["lines"]] if data["lines"] else None
+            score = ScoreLine(**data["score"]) if data["score"] else None
+            found = lines, _why_from(data["why"]), score
+            for other in names[:index]:  # the file key of an edited but equivalent plan
+                write_entry(other, cached)
+            return found
     lines, why, score = _measure_targets(workspace, as_of)
-    if name is not None:
+    if names:
         from dataclasses import asdict
 
         items = None if lines is None else [asdict(line) for line in lines]
@@ -194,8 +194,39 @@ def measured_targets(workspace: Workspace, as_of: date) -> Measured:
             "why": {key: _plain(value) for key, value in asdict(why).items()},
             "score": None if score is None else asdict(score),
         }
-        write_entry(name, json.dumps(entry, ensure_ascii=False))
+        text = json.dumps(entry, ensure_ascii=False)
+        for name in names:
+            write_entry(name, text)
     return lines, why, score
+
+
+def _entry_names(workspace: Workspace, as_of: date) -> list[str]:
+    """Where the measured targets of this plan, data, day and language are kept.
+
+    First by the plan's files (known without loading the plan); then, when the plan is
+    loaded anyway (it changed since the last run), by what it says — every section but
+    the report narratives — so that an edit that changes nothing measured (a comment, a
+    narrative, a reformatted file) finds the targets without opening the exports. A
+    task's status is part of it: the plan's own measure ``plan_tasks_done_share``
+    counts tasks done.
+    """
+    from cchc_cli.cache import code_fingerprint
+    from cchc_cli.i18n import language
+    from cchc_cli.schedule.cache import data_fingerprint, plan_key
+
+    keys = []
+    key = plan_key(workspace.directory)
+    if key is not None:
+        keys.append(f"files:{key}")
+    plan = workspace.loaded_plan
+    if plan is not None:
+        said = plan.model_dump_json(exclude={"reports"})
+        keys.append(f"plan:{code_fingerprint()}:{said}")
+    if not keys:
+        return []
+    # The reasons shown when targets cannot be measured are in the language in use.
+    tail = f"|{data_fingerprint(workspace.directory)}|{as_of}|{language()}"
+    return [f"targets3-{hashlib.sha256((key + tail).encode()).hexdigest()}.json" for key in keys]
 
 
 def _plain(value: object) -> object:

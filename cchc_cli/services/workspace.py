@@ -46,6 +46,11 @@ class Workspace:
         return self._load()[0]
 
     @property
+    def loaded_plan(self) -> Plan | None:
+        """The validated plan if it has been loaded already (None: not yet)."""
+        return None if self._loaded is None else self._loaded[0]
+
+    @property
     def loaded(self) -> LoadResult:
         """The load result behind :attr:`plan`: files, YAML trees for positions."""
         return self._load()[1]
