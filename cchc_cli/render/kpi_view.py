@@ -31,9 +31,9 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from cchc_cli.i18n import N_, _
-from cchc_cli.model.terms import TARGET_STATUSES, Period, TargetStatus
+from cchc_cli.model.terms import TARGET_STATUSES, Period
 from cchc_cli.render.fit import NBSP, Cell, Column, Line, least_width, table, wrap
-from cchc_cli.render.styles import TARGET_STYLE, clean
+from cchc_cli.render.styles import TARGET_STYLE, clean, target_label
 from cchc_cli.results.measures import BreakdownRow, DatasetSummary, KpiResult, TargetResult
 
 if TYPE_CHECKING:
@@ -57,17 +57,9 @@ WIDE = 120
 NARROW = 80
 """Below this width the numerator and denominator columns go."""
 
-_STATUS: dict[TargetStatus, str] = {
-    "met": N_("met"),
-    "at_risk": N_("at risk"),
-    "missed": N_("missed"),
-    "no_data": N_("no data"),
-}
-
-
-def status_label(status: TargetStatus) -> str:
-    """``đạt``, ``có nguy cơ không đạt``… (``met``, ``at risk``… in English)."""
-    return _(_STATUS[status])
+status_label = target_label
+"""``đạt``, ``có nguy cơ không đạt``… (``met``, ``at risk``… in English): the one table
+of target statuses, :data:`cchc_cli.render.styles.TARGET_LABEL`."""
 
 
 def number(value: float | None) -> str:

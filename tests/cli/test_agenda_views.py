@@ -10,7 +10,6 @@ the diff).
 from __future__ import annotations
 
 import json
-import os
 from datetime import date
 from pathlib import Path
 
@@ -20,9 +19,9 @@ from rich.cells import cell_len
 from cchc_cli.i18n import Language
 from cchc_cli.i18n.forms import day, span, weekday
 from tests.conftest import Invoke
+from tests.golden import golden_checker
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-UPDATE_ENV = "CCHC_UPDATE_GOLDEN"
 AS_OF = "2024-03-05"
 
 VIEWS: dict[str, list[str]] = {
@@ -68,13 +67,7 @@ def record_an_update(cli: Invoke) -> None:
     assert run.exit_code == 0, run.output
 
 
-def check_golden(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get(UPDATE_ENV):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert path.exists(), f"no golden file {path}: run with {UPDATE_ENV}=1 once"
-    assert text == path.read_text(encoding="utf-8")
+check_golden = golden_checker(GOLDEN)
 
 
 def _whole_or_shortened(token: str, lines: list[str]) -> bool:

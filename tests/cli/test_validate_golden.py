@@ -9,25 +9,18 @@ Rewrite the golden files with ``CCHC_UPDATE_GOLDEN=1`` and review the diff.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import DATA, ROOT, Invoke
+from tests.golden import golden_checker
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-UPDATE_ENV = "CCHC_UPDATE_GOLDEN"
 BAD_PLAN = DATA / "bad"
 
 
-def check_golden(name: str, text: str) -> None:
-    """``text`` equals the golden file ``name`` (rewritten under CCHC_UPDATE_GOLDEN=1)."""
-    path = GOLDEN / name
-    if os.environ.get(UPDATE_ENV):
-        path.write_text(text, encoding="utf-8")
-    assert path.exists(), f"no golden file {path}: run with {UPDATE_ENV}=1 once"
-    assert text == path.read_text(encoding="utf-8")
+check_golden = golden_checker(GOLDEN)
 
 
 CASES = {

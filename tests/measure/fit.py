@@ -3,7 +3,6 @@ history, rollup), and their golden files."""
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -11,10 +10,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Invoke, Run
+from tests.golden import golden_checker
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-UPDATE_ENV = "CCHC_UPDATE_GOLDEN"
-"""Set to 1 to rewrite the golden files from the real output (then review the diff)."""
 
 WIDTHS = (60, 80, 120)
 LANGS = ("vi", "en")
@@ -23,13 +21,7 @@ _ID = re.compile(r"\w+[_.:][\w.:]+")
 """A word that looks like an id or a measure name (``on_time_rate``, ``II.6``)."""
 
 
-def check_golden(name: str, text: str) -> None:
-    """``text`` equals the golden file ``name`` (rewritten under CCHC_UPDATE_GOLDEN=1)."""
-    path = GOLDEN / name
-    if os.environ.get(UPDATE_ENV):
-        path.write_text(text, encoding="utf-8")
-    assert path.exists(), f"no golden file {path}: run with {UPDATE_ENV}=1 once"
-    assert text == path.read_text(encoding="utf-8")
+check_golden = golden_checker(GOLDEN)
 
 
 def run_at(

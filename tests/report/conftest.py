@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.golden import golden_checker
+
 GOLDEN = Path(__file__).resolve().parent / "golden"
-UPDATE_ENV = "CCHC_UPDATE_GOLDEN"
-"""Set to 1 to rewrite the golden files from the real output (then review the diff)."""
 
 AS_OF = "2024-07-05"
 
@@ -20,12 +20,4 @@ def repo(shipped_plan: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return shipped_plan.parent
 
 
-def check_golden(name: str, text: str) -> None:
-    """``text`` equals the golden file ``name`` (rewritten under CCHC_UPDATE_GOLDEN=1)."""
-    import os
-
-    path = GOLDEN / name
-    if os.environ.get(UPDATE_ENV):
-        path.write_text(text, encoding="utf-8")
-    assert path.exists(), f"no golden file {path}: run with {UPDATE_ENV}=1 once"
-    assert text == path.read_text(encoding="utf-8")
+check_golden = golden_checker(GOLDEN)
