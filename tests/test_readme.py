@@ -64,12 +64,22 @@ EXAMPLES = [
 ]
 
 
-@pytest.mark.parametrize("command", EXAMPLES)
+IN_REPOSITORY = [
+    "cchc validate --plan tests/data/bad",
+    "cchc --lang en validate --plan tests/data/bad --format github",
+]
+"""Examples run at the repository's root, on the test data they name."""
+
+
+@pytest.mark.parametrize("command", EXAMPLES + IN_REPOSITORY)
 def test_readme_example_matches_the_real_output(
     cli: Invoke, command: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    shutil.copytree(SHIPPED_PLAN, tmp_path / "plan")
-    monkeypatch.chdir(tmp_path)
+    if command in IN_REPOSITORY:
+        monkeypatch.chdir(ROOT)
+    else:
+        shutil.copytree(SHIPPED_PLAN, tmp_path / "plan")
+        monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("CCHC_LANG")
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(name, raising=False)
