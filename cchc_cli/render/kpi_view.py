@@ -279,7 +279,7 @@ def dataset_lines(report: DatasetSummary, width: int, rejects: str | None) -> li
     style = "" if report.clean else "yellow"
     lines: list[Line] = [[(line, style)] for line in wrap(said, width)]
     for example in [*report.invalid_examples, *report.duplicate_examples]:
-        lines += wrap(clean(str(example)), width, "  ")
+        lines += wrap(clean(example.text()), width, "  ")
     if report.unshown:
         if rejects:
             more = _("… and {count} more (listed in {file})").format(

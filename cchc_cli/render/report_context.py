@@ -34,12 +34,6 @@ TREND_MEASURES = (
 
 _OPS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}
 _UNITS = {"percent": "%", "count": "", "days": " ngày", "rank": ""}
-_REASONS = {
-    "the receipt date is empty or not a date": "ngày tiếp nhận trống hoặc không phải ngày",
-    "the result date is before the receipt date": "ngày trả kết quả trước ngày tiếp nhận",
-    "same dossier number as line": "trùng số hồ sơ với dòng",
-    "(kept)": "(giữ dòng đó)",
-}
 
 
 def _threshold(row: TargetRow) -> str:
@@ -145,12 +139,6 @@ def _assessment(result: ReportResult) -> tuple[list[str], list[str], list[str]]:
                 f"{vi.number(data.duplicates)} trùng lặp)."
             )
     return strengths, weaknesses, proposals
-
-
-def _reason(text: str) -> str:
-    for english, vietnamese in _REASONS.items():
-        text = text.replace(english, vietnamese)
-    return text
 
 
 def _titles(result: ReportResult) -> dict[str, str]:
@@ -312,7 +300,7 @@ def report_context(
                     for d in result.datasets
                 ],
                 "set_aside": [
-                    f"{note.file}:{note.line}: {_reason(note.reason)}"
+                    note.text(vi.translate)
                     for d in result.datasets
                     for note in [*d.invalid_examples, *d.duplicate_examples]
                 ],
