@@ -98,7 +98,7 @@ def parse_period_label(rule: PeriodRule, text: str) -> Period:
     ``2024-01-01..2024-03-31``. Raises ``ValueError`` with the accepted forms."""
     value = text.strip()
     if ".." in value:
-        first, _, last = value.partition("..")
+        first, _dots, last = value.partition("..")
         try:
             return Period(
                 date.fromisoformat(first.strip()), date.fromisoformat(last.strip()), value
@@ -110,13 +110,20 @@ def parse_period_label(rule: PeriodRule, text: str) -> Period:
         year, part = int(match.group(1)), (match.group(2) or "Y").upper()
         if not FIRST_DAY.year < year <= LAST_DAY.year:
             raise ValueError(
-                f"'{text}': cchc measures periods of the years {FIRST_DAY.year + 1}-{LAST_DAY.year}"
+                _("'{text}': cchc measures periods of the years {first}-{last}").format(
+                    text=text, first=FIRST_DAY.year + 1, last=LAST_DAY.year
+                )
             )
         if part.isdigit():
             if not 1 <= int(part) <= 12:
-                raise ValueError(f"'{text}': month {part} does not exist")
+                raise ValueError(
+                    _("'{text}': month {month} does not exist").format(text=text, month=part)
+                )
             part = f"M{int(part)}"
         return named_period(rule, year, part)
     raise ValueError(
-        f"'{text}' is not a period; write 2024, 2024-Q1, 2024-H1, 2024-06 or 2024-01-01..2024-03-31"
+        _(
+            "'{text}' is not a period; write 2024, 2024-Q1, 2024-H1, 2024-06 or "
+            "2024-01-01..2024-03-31"
+        ).format(text=text)
     )

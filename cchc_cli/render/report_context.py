@@ -208,8 +208,13 @@ def _provenance(result: ReportResult) -> str:
     parts = [f"Kế hoạch {source.plan_id} · nội dung sha256:{source.plan_sha256[:16]}"]
     if source.revision == UNVERSIONED:
         parts.append("chưa quản lý phiên bản (git)")
+    elif source.revision == "uncommitted":
+        parts.append("chưa có commit nào")
     elif source.revision:
-        parts.append(f"phiên bản {source.revision}")
+        # The stamp says "modified" in English (it is data, also in JSON): said in words.
+        stamp = source.revision.removesuffix(" modified")
+        changed = ", có thay đổi chưa commit" if stamp != source.revision else ""
+        parts.append(f"phiên bản {stamp}{changed}")
     files = ", ".join(f"{item.path} sha256:{item.sha256[:16]}" for item in source.files)
     parts.append(f"dữ liệu: {files or 'không có'}")
     return " · ".join(parts)
