@@ -210,6 +210,10 @@ def _notes(target: TargetResult) -> str:
     return "; ".join(notes)
 
 
+YEAR_TO_DATE = " (year to date)"
+"""How ``--ytd`` ends a period's label (``2024-Q2 (year to date)``)."""
+
+
 def period_text(period: Period) -> str:
     """``2024-Q2 (15/03/2024–14/06/2024)``; a period named by its dates
     (``2024-01-01..2024-03-31``) by its span only: one date form per line."""
@@ -218,7 +222,10 @@ def period_text(period: Period) -> str:
     days = keep(span(period.start, period.end))
     if not period.label or ".." in period.label:
         return days
-    return f"{clean(period.label)} ({days})"
+    label = clean(period.label)
+    if label.endswith(YEAR_TO_DATE):  # the label is data (JSON): said in the language here
+        label = _("{period} (year to date)").format(period=label.removesuffix(YEAR_TO_DATE))
+    return f"{label} ({days})"
 
 
 def _head(result: KpiResult) -> str:

@@ -107,3 +107,11 @@ def test_report_period_errors_are_said_in_vietnamese(cli: Invoke, shipped_plan: 
     assert run.exit_code == 2
     assert "--quarter Q5: một năm có các quý Q1, Q2, Q3 và Q4" in run.output
     assert "ví dụ cchc report --quarter Q2" in run.output
+
+
+def test_a_year_to_date_period_is_named_in_the_language(cli: Invoke, measured_plan: Path) -> None:
+    args = ["--plan", measured_plan, "kpi", "--quarter", "Q1", "--ytd", "--as-of", "2024-04-15"]
+    run = cli(["--lang", "vi", *args])
+    assert "kỳ 2024-Q1 (lũy kế từ đầu năm) (" in run.stdout, run.output
+    run = cli([*args, "--format", "json"])
+    assert '"label": "2024-Q1 (year to date)"' in run.stdout
