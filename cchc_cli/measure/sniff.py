@@ -196,7 +196,7 @@ def _header_at(
     """Index of the header record, and the lines looked at."""
     filled = [index for index, (_, cells) in enumerate(records) if any(c.strip() for c in cells)]
     if header_row is not None:
-        for index, (line, _) in enumerate(records):
+        for index, (line, _cells) in enumerate(records):
             if line == header_row:
                 return index, (header_row, header_row)
         raise UserError(
