@@ -349,6 +349,14 @@ def _save(path: Path, report: DatasetReport) -> None:
     write_text_atomic(path, json.dumps(data, ensure_ascii=False))
 
 
+def _moved(note: RowNote, here: dict[str, str]) -> RowNote:
+    """``note`` naming the files of this run (``here``: cached name → this run's)."""
+    args = dict(note.args)
+    if isinstance(kept := args.get("kept_file"), str):
+        args["kept_file"] = here.get(kept, kept)
+    return RowNote.of(here.get(note.file, note.file), note.line, note.code, **args)
+
+
 def _load(path: Path, report: DatasetReport) -> DatasetReport:
     data = json.loads(path.read_text(encoding="utf-8"))
     report.rows, report.invalid, report.duplicates = (
@@ -356,8 +364,12 @@ def _load(path: Path, report: DatasetReport) -> DatasetReport:
         data["invalid"],
         data["duplicates"],
     )
-    report.invalid_examples = [RowNote(**note) for note in data["invalid_examples"]]
-    report.duplicate_examples = [RowNote(**note) for note in data["duplicate_examples"]]
+    # The entry is shared by every copy of the same exports: name this run's files.
+    here = dict(zip(data["files"], report.files, strict=False))
+    report.invalid_examples = [_moved(RowNote(**note), here) for note in data["invalid_examples"]]
+    report.duplicate_examples = [
+        _moved(RowNote(**note), here) for note in data["duplicate_examples"]
+    ]
     report.skipped = [(str(file), int(row)) for file, row in data["skipped"]]
     return report
 

@@ -5,6 +5,7 @@ stays English and carries the code of each row set aside."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from tests.conftest import Invoke
@@ -115,3 +116,17 @@ def test_a_year_to_date_period_is_named_in_the_language(cli: Invoke, measured_pl
     assert "kỳ 2024-Q1 (lũy kế từ đầu năm) (" in run.stdout, run.output
     run = cli([*args, "--format", "json"])
     assert '"label": "2024-Q1 (year to date)"' in run.stdout
+
+
+def test_a_copy_of_the_exports_names_its_own_files(
+    cli: Invoke, measured_plan: Path, tmp_path: Path
+) -> None:
+    """The cached dataset report is shared by every copy of the same exports."""
+    copy = tmp_path / "copy"
+    shutil.copytree(measured_plan, copy)
+    kpi(cli, copy)
+    kpi(cli, measured_plan)  # its exports imported again: the copy's entry is rewritten
+    _code, output = kpi(cli, copy)
+    assert "(lấy từ bộ nhớ đệm)" in output
+    assert f"{copy}/data/hoso.csv:16: trùng số hồ sơ với dòng 3 (giữ dòng đó)" in output
+    assert str(measured_plan) not in output
