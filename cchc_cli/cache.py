@@ -28,6 +28,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from cchc_cli.i18n import _
+
 __all__ = [
     "CACHE_ENV",
     "NO_CACHE_ENV",
@@ -69,7 +71,7 @@ def note_unusable(why: str) -> None:
     global _reported  # noqa: PLW0603
     if _reporter is not None and not _reported:
         _reported = True
-        _reporter(f"cache not used ({why}); the command ran without it")
+        _reporter(_("cache not used ({why}); the command ran without it").format(why=why))
 
 
 def enabled() -> bool:
@@ -110,16 +112,18 @@ def read_entry(name: str) -> str | None:
         info = entry.stat()
         # Not a FIFO, a device or a link to one (reading would block or never end).
         if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_ENTRY_BYTES:
-            note_unusable(f"{entry} is not a file cchc wrote; ignored")
+            note_unusable(_("{entry} is not a file cchc wrote; ignored").format(entry=entry))
             return None
         text = entry.read_text(encoding="utf-8")
     except FileNotFoundError:
         return None
     except OSError as exc:
-        note_unusable(f"{entry} cannot be read: {exc.strerror or exc}")
+        note_unusable(
+            _("{entry} cannot be read: {error}").format(entry=entry, error=exc.strerror or exc)
+        )
         return None
     except ValueError:
-        note_unusable(f"{entry} is not text cchc wrote; ignored")
+        note_unusable(_("{entry} is not text cchc wrote; ignored").format(entry=entry))
         return None
     with contextlib.suppress(OSError):
         os.utime(entry)  # recently used entries survive the pruning
@@ -136,7 +140,7 @@ def read_json(name: str, kind: type[_T]) -> _T | None:
     except (ValueError, RecursionError):
         value = None
     if not isinstance(value, kind):
-        note_unusable(f"entry {name} is not what cchc writes there; ignored")
+        note_unusable(_("entry {name} is not what cchc writes there; ignored").format(name=name))
         return None
     return value
 
@@ -172,7 +176,9 @@ def secret_key() -> bytes:
             key = bytes.fromhex(stored.strip())
             if len(key) == 32:
                 return key
-        note_unusable(f"entry {_KEY_ENTRY} is not a key cchc wrote; a new one is made")
+        note_unusable(
+            _("entry {name} is not a key cchc wrote; a new one is made").format(name=_KEY_ENTRY)
+        )
     import secrets  # hmac behind it costs ~8 ms at start-up; only a new key needs it
 
     key = secrets.token_bytes(32)

@@ -12,6 +12,8 @@ never a status name. Dates follow Decree 30/2020/NĐ-CP, Appendix I: only days b
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
+from gettext import GNUTranslations, NullTranslations
 from typing import Final
 
 from cchc_cli.model.terms import TargetStatus, TaskState, TaskStatus
@@ -31,6 +33,7 @@ __all__ = [
     "percent",
     "period_phrase",
     "roman",
+    "translate",
 ]
 
 MOTTO: Final = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -186,3 +189,20 @@ def percent(value: float | None) -> str:
     from babel.numbers import format_decimal
 
     return f"{format_decimal(value, format='#,##0.00', locale='vi')}%"
+
+
+@cache
+def _catalog() -> NullTranslations:
+    from cchc_cli.i18n import DOMAIN, LOCALE_DIR
+
+    try:
+        with (LOCALE_DIR / "vi" / "LC_MESSAGES" / f"{DOMAIN}.mo").open("rb") as handle:
+            return GNUTranslations(handle)
+    except OSError:
+        return NullTranslations()
+
+
+def translate(message: str) -> str:
+    """The Vietnamese of a catalog message, whatever the language of the run: a report
+    quotes the words cchc also prints (why a row was set aside) in Vietnamese."""
+    return _catalog().gettext(message)

@@ -15,9 +15,11 @@ from datetime import datetime
 
 from cchc_cli.errors import UserError
 from cchc_cli.findings import relative_path
+from cchc_cli.i18n import N_, _
 from cchc_cli.measure.fields import CHANNELS, DOSSIER_FIELDS
 from cchc_cli.measure.sniff import Sniffed, clip, nfc
 from cchc_cli.model.datasets import DATE_FORMATS, Dataset, DateFormat
+from cchc_cli.results.measures import RowCode
 
 __all__ = [
     "DATE_FORM_NAMES",
@@ -34,17 +36,17 @@ __all__ = [
     "rank_date_formats",
 ]
 
-DATE_FORM_NAMES = {1: "dd/mm/yyyy", 2: "ISO yyyy-mm-dd", 3: "Excel serial number"}
+DATE_FORM_NAMES = {1: "dd/mm/yyyy", 2: N_("ISO yyyy-mm-dd"), 3: N_("Excel serial number")}
 """Date forms a cell is classified into (0 = empty, 9 = none of these)."""
 
-PROBLEMS = {
-    1: "no dossier id",
-    2: "the receipt date is empty or not a date",
-    3: "the due date is empty or not a date",
-    4: "the result date is not a date",
-    5: "the result date is before the receipt date",
+PROBLEMS: dict[int, RowCode] = {
+    1: "no_dossier_id",
+    2: "bad_received_at",
+    3: "bad_due_at",
+    4: "bad_resolved_at",
+    5: "resolved_before_received",
 }
-"""Why a row is invalid (the ``problem`` column; 0 = valid)."""
+"""Why a row is invalid (the ``problem`` column; 0 = valid), as a :data:`RowCode`."""
 
 _STRPTIME = {
     "dd/mm/yyyy HH:MM:SS": "%d/%m/%Y %H:%M:%S",
@@ -113,11 +115,21 @@ def check_date_forms(
         found = others[0]
         header = sniffed.header[positions[name]]
         raise UserError(
-            f"{relative_path(sniffed.path)}: column '{clip(header)}' ({name}) holds dates "
-            f"in the form \"{found}\" (e.g. '{clip(cells[0])}'), but dataset '{dataset.id}' "
-            f"accepts "
-            f"only {', '.join(dataset.date_formats)}",
-            hint=f"add \"{found}\" to date_formats of dataset '{dataset.id}'",
+            _(
+                "{where}: column '{column}' ({field}) holds dates in the form \"{form}\" "
+                "(e.g. '{example}'), but dataset '{dataset}' accepts only {forms}"
+            ).format(
+                where=relative_path(sniffed.path),
+                column=clip(header),
+                field=name,
+                form=found,
+                example=clip(cells[0]),
+                dataset=dataset.id,
+                forms=", ".join(dataset.date_formats),
+            ),
+            hint=_("add \"{form}\" to date_formats of dataset '{dataset}'").format(
+                form=found, dataset=dataset.id
+            ),
         )
 
 

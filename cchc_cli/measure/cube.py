@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from cchc_cli.i18n import _
 from cchc_cli.measure.cache import digest_of
 from cchc_cli.measure.engine import run
 from cchc_cli.measure.filter_sql import compile_filter
@@ -130,7 +131,7 @@ def build_cube(
             predicates.setdefault(anchor, []).append((name, sql, params))
     cube = Cube(
         tuple(keys),
-        {anchor: [name for name, _, _ in items] for anchor, items in predicates.items()},
+        {anchor: [name for name, _sql, _params in items] for anchor, items in predicates.items()},
     )
     entry = _entry_name(parquets, skipped, keys, predicates)
     kept = _load(entry, cube)
@@ -145,7 +146,7 @@ def build_cube(
         con.execute(
             "CREATE OR REPLACE TEMP TABLE skipped AS "
             "SELECT unnest(?::VARCHAR[]) AS f, unnest(?::BIGINT[]) AS r",
-            [[file for file, _ in skipped], [row for _, row in skipped]],
+            [[file for file, _row in skipped], [row for _file, row in skipped]],
         )
         # A hash anti-join on two plain columns: a third less work than a NOT IN over
         # (filename, row) pairs, which builds a struct per row.
@@ -154,7 +155,7 @@ def build_cube(
         day_sql, condition = ANCHOR_DAY[anchor]
         params = list[object]()
         counts = []
-        for _, sql, item_params in items:
+        for _name, sql, item_params in items:
             counts.append(f"count(*) FILTER (WHERE {sql})")
             params.extend(item_params)
         select = ", ".join([*group_sql, f"{day_sql} AS day", *counts])
@@ -163,7 +164,7 @@ def build_cube(
             f"SELECT {select} FROM {source} WHERE {valid} AND {condition} "
             f"GROUP BY ALL ORDER BY ALL",
             [*params, *source_params],
-            label=f"counting ({anchor})",
+            label=_("counting ({anchor})").format(anchor=anchor),
         )
         by_key: dict[Key, _Series] = {}
         width = len(group_sql)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cchc_cli.errors import UserError
+from cchc_cli.i18n import _
 
 if TYPE_CHECKING:
     import duckdb
@@ -104,7 +105,7 @@ def _watch(con: duckdb.DuckDBPyConnection, worker: threading.Thread, label: str)
         console=Console(file=sys.stderr),
         transient=True,
     ) as progress:
-        task = progress.add_task(label or "working", total=100)
+        task = progress.add_task(label or _("working"), total=100)
         while worker.is_alive():
             done = con.query_progress()
             if done >= 0:
@@ -121,5 +122,5 @@ def _explain(exc: Exception, label: str) -> UserError:
     what = f"{label}: " if label else ""
     return UserError(
         f"{what}{first}" + (f" ({detail})" if detail else ""),
-        hint="check that the file is a plain export (one header line, one row per dossier)",
+        hint=_("check that the file is a plain export (one header line, one row per dossier)"),
     )

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 from cchc_cli.errors import UserError
 from cchc_cli.findings import relative_path
+from cchc_cli.i18n import _
+from cchc_cli.i18n.forms import number, percent
 from cchc_cli.loading.write import write_text_atomic
 from cchc_cli.measure.cache import Cache, digest_of
 from cchc_cli.measure.convert import DATE_FORM_NAMES, PROBLEMS, form_of, other_form
@@ -89,12 +91,23 @@ class DatasetReport:
         """What to say when too much of the dataset was set aside (None: nothing)."""
         if not self.mostly_invalid:
             return None
-        share = f"{self.invalid / self.rows:.0%}"
-        what = "every row" if self.invalid == self.rows else f"{self.invalid:,} of {self.rows:,}"
-        return (
-            f"dataset '{self.dataset}': {what} ({share}) set aside as invalid, more than "
-            f"the {MAX_INVALID_SHARE:.0%} cchc accepts: the figures above do not describe "
+        share = percent(100 * self.invalid / self.rows, 0)
+        what = (
+            _("every row")
+            if self.invalid == self.rows
+            else _("{invalid} of {rows}").format(
+                invalid=number(self.invalid), rows=number(self.rows)
+            )
+        )
+        return _(
+            "dataset '{dataset}': {what} ({share}) set aside as invalid, more than "
+            "the {limit} cchc accepts: the figures above do not describe "
             "the export; fix the rows or the dataset's settings (date_formats, columns)"
+        ).format(
+            dataset=self.dataset,
+            what=what,
+            share=share,
+            limit=percent(100 * MAX_INVALID_SHARE, 0),
         )
 
     def summary(self) -> DatasetSummary:
@@ -155,15 +168,27 @@ def _check_mixed(
             if rows:
                 where = relative_path(item.source)
                 others = "; ".join(
-                    f"{count:,} in {DATE_FORM_NAMES[form]} form "
-                    f"(first at line {line_numbers(item.text, item.sniffed, [first], -1)[first]})"
+                    _("{count} in {form} form (first at line {line})").format(
+                        count=number(count),
+                        form=_(DATE_FORM_NAMES[form]),
+                        line=line_numbers(item.text, item.sniffed, [first], -1)[first],
+                    )
                     for form, count, first in rows
                 )
                 raise UserError(
-                    f"{where}: column '{columns.get(name, name)}' mixes date formats: most dates "
-                    f"are {DATE_FORM_NAMES[main]}, but {others}",
-                    hint="one column must use one format (05/03/2024 and 2024-03-05 cannot be "
-                    "told apart from 03/05/2024); export the file again or fix those rows",
+                    _(
+                        "{where}: column '{column}' mixes date formats: most dates "
+                        "are {form}, but {others}"
+                    ).format(
+                        where=where,
+                        column=columns.get(name, name),
+                        form=_(DATE_FORM_NAMES[main]),
+                        others=others,
+                    ),
+                    hint=_(
+                        "one column must use one format (05/03/2024 and 2024-03-05 cannot be "
+                        "told apart from 03/05/2024); export the file again or fix those rows"
+                    ),
                 )
 
 
@@ -188,32 +213,40 @@ def _check_unmapped(
     problems = []
     for name in order:
         listed_rows = found[name]
-        listed = ", ".join(f"'{value}' ({count:,})" for value, count in listed_rows[:10])
+        listed = ", ".join(f"'{value}' ({number(count)})" for value, count in listed_rows[:10])
         more = ", …" if len(listed_rows) > 10 else ""
-        problems.append(f"{name} (column '{columns.get(name, name)}'): {listed}{more}")
+        problems.append(
+            _("{field} (column '{column}'): {values}").format(
+                field=name, column=columns.get(name, name), values=listed + more
+            )
+        )
     if problems:
         raise UserError(
-            f"dataset '{dataset_id}': values not covered by the value mapping — "
-            + "; ".join(problems),
-            hint=f"add them under values: in dataset '{dataset_id}' (e.g. channel: "
-            '{"Trực tuyến toàn trình": online_full}), or correct the export',
+            _("dataset '{dataset}': values not covered by the value mapping — {problems}").format(
+                dataset=dataset_id, problems="; ".join(problems)
+            ),
+            hint=_(
+                "add them under values: in dataset '{dataset}' (e.g. channel: "
+                "{example}), or correct the export"
+            ).format(dataset=dataset_id, example='{"Trực tuyến toàn trình": online_full}'),
         )
 
 
-def _reason(problem: int, value: str | None, prepared: PreparedFile) -> str:
-    reason = PROBLEMS[problem] + (f" ('{clip(value)}')" if value else "")
+def _note(file: str, line: int, problem: int, value: str | None, prepared: PreparedFile) -> RowNote:
+    if not value:
+        return RowNote.of(file, line, PROBLEMS[problem])
     field_name = _DATE_OF_PROBLEM.get(problem)
-    if value and field_name is not None:
+    if field_name is not None:
         form = other_form(value.strip(), prepared.date_formats.get(field_name, []))
         if form is not None:
-            reason += f': written "{form}", a form the dataset\'s date_formats leaves out'
-    return reason
+            return RowNote.of(file, line, PROBLEMS[problem], value=clip(value), form=form)
+    return RowNote.of(file, line, PROBLEMS[problem], value=clip(value))
 
 
 def report_entry(cache: Cache, imported: list[ImportedFile]) -> Path:
     """The cache entry that keeps the report of a dataset imported as ``imported``."""
     paths = [str(item.parquet) for item in imported]
-    return cache.root / f"report-{digest_of([paths, STORED, 'lines'])}.json"
+    return cache.root / f"report-{digest_of([paths, STORED, 'lines', 'codes'])}.json"
 
 
 def inspect_dataset(
@@ -263,14 +296,14 @@ def inspect_dataset(
         "CREATE OR REPLACE TEMP TABLE twin_keys AS SELECT dossier_key AS k FROM read_parquet(?) "
         "WHERE problem = 0 GROUP BY k HAVING count(*) > 1",
         [paths],
-        label="finding duplicates",
+        label=_("finding duplicates"),
     )
     twins = run(
         con,
         f"SELECT filename, file_row_number, dossier_key FROM {base} "
         "SEMI JOIN twin_keys ON dossier_key = twin_keys.k WHERE problem = 0",
         [paths],
-        label="finding duplicates",
+        label=_("finding duplicates"),
     )
     first: dict[int, tuple[str, int]] = {}
     doubles: list[tuple[str, int, str, int]] = []
@@ -284,7 +317,7 @@ def inspect_dataset(
     shown = doubles if every else doubles[:EXAMPLES]
     files = {str(item.parquet): item for item in prepared}
     wanted: dict[str, set[int]] = {}
-    for filename, row, *_ in notes:
+    for filename, row, *_rest in notes:
         wanted.setdefault(filename, set()).add(row)
     for filename, row, kept_file, kept_row in shown:
         wanted.setdefault(filename, set()).add(row)
@@ -294,16 +327,15 @@ def inspect_dataset(
         for name, rows in wanted.items()
     }
     invalid_notes = [
-        RowNote(sources[name], lines[name][row], _reason(problem, value, files[name]))
+        _note(sources[name], lines[name][row], problem, value, files[name])
         for name, row, problem, value in notes
     ]
     double_notes = []
     for name, row, kept_file, kept_row in shown:
-        kept = f"line {lines[kept_file][kept_row]}" + (
-            "" if kept_file == name else f" of {sources[kept_file]}"
-        )
-        reason = f"same dossier number as {kept} (kept)"
-        double_notes.append(RowNote(sources[name], lines[name][row], reason))
+        kept: dict[str, str | int] = {"kept_line": lines[kept_file][kept_row]}
+        if kept_file != name:
+            kept["kept_file"] = sources[kept_file]
+        double_notes.append(RowNote.of(sources[name], lines[name][row], "duplicate", **kept))
     report.invalid_examples = invalid_notes[:EXAMPLES]
     report.duplicate_examples = double_notes[:EXAMPLES]
     if every:
@@ -317,6 +349,14 @@ def _save(path: Path, report: DatasetReport) -> None:
     write_text_atomic(path, json.dumps(data, ensure_ascii=False))
 
 
+def _moved(note: RowNote, here: dict[str, str]) -> RowNote:
+    """``note`` naming the files of this run (``here``: cached name → this run's)."""
+    args = dict(note.args)
+    if isinstance(kept := args.get("kept_file"), str):
+        args["kept_file"] = here.get(kept, kept)
+    return RowNote.of(here.get(note.file, note.file), note.line, note.code, **args)
+
+
 def _load(path: Path, report: DatasetReport) -> DatasetReport:
     data = json.loads(path.read_text(encoding="utf-8"))
     report.rows, report.invalid, report.duplicates = (
@@ -324,8 +364,12 @@ def _load(path: Path, report: DatasetReport) -> DatasetReport:
         data["invalid"],
         data["duplicates"],
     )
-    report.invalid_examples = [RowNote(**note) for note in data["invalid_examples"]]
-    report.duplicate_examples = [RowNote(**note) for note in data["duplicate_examples"]]
+    # The entry is shared by every copy of the same exports: name this run's files.
+    here = dict(zip(data["files"], report.files, strict=False))
+    report.invalid_examples = [_moved(RowNote(**note), here) for note in data["invalid_examples"]]
+    report.duplicate_examples = [
+        _moved(RowNote(**note), here) for note in data["duplicate_examples"]
+    ]
     report.skipped = [(str(file), int(row)) for file, row in data["skipped"]]
     return report
 
@@ -339,7 +383,7 @@ def write_rejects(path: Path, reports: list[DatasetReport]) -> int:
     count = 0
     for report in reports:
         for note in report.rejected:
-            kind = "duplicate" if note.reason.startswith("same dossier number") else "invalid"
+            kind = "duplicate" if note.code == "duplicate" else "invalid"
             writer.writerow([report.dataset, note.file, note.line, kind, note.reason])
             count += 1
     write_text_atomic(path, "\ufeff" + buffer.getvalue())

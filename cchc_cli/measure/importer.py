@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from cchc_cli.errors import UserError
 from cchc_cli.findings import relative_path
+from cchc_cli.i18n import _
 from cchc_cli.loading.write import partial_path, write_text_atomic
 from cchc_cli.measure.cache import Cache, digest_of
 from cchc_cli.measure.convert import (
@@ -68,7 +69,9 @@ def resolve_files(dataset: Dataset, plan_dir: Path, override: list[Path] | None)
     if override:
         for path in override:
             if not path.is_file():
-                raise UserError(f"{relative_path(path)}: file not found (--data)")
+                raise UserError(
+                    _("{where}: file not found (--data)").format(where=relative_path(path))
+                )
         return list(override)
     root = plan_dir.resolve()
     found: list[Path] = []
@@ -77,22 +80,29 @@ def resolve_files(dataset: Dataset, plan_dir: Path, override: list[Path] | None)
             matches = sorted(path for path in plan_dir.glob(pattern) if path.is_file())
             if not matches:
                 raise UserError(
-                    f"dataset '{dataset.id}': '{pattern}' matches no file in "
-                    f"{relative_path(plan_dir)}",
-                    hint="check the pattern, or put the exports where it points",
+                    _("dataset '{dataset}': '{pattern}' matches no file in {directory}").format(
+                        dataset=dataset.id, pattern=pattern, directory=relative_path(plan_dir)
+                    ),
+                    hint=_("check the pattern, or put the exports where it points"),
                 )
         else:
             matches = [plan_dir / pattern]
             if not matches[0].is_file():
                 raise UserError(
-                    f"dataset '{dataset.id}': file not found: {relative_path(matches[0])}",
-                    hint="check the path in the dataset's 'files' (relative to the plan directory)",
+                    _("dataset '{dataset}': file not found: {path}").format(
+                        dataset=dataset.id, path=relative_path(matches[0])
+                    ),
+                    hint=_(
+                        "check the path in the dataset's 'files' (relative to the plan directory)"
+                    ),
                 )
         for path in matches:
             if not path.resolve().is_relative_to(root):
                 raise UserError(
-                    f"dataset '{dataset.id}': {relative_path(path)} leads outside the plan "
-                    "directory (a link?); dataset files stay inside it"
+                    _(
+                        "dataset '{dataset}': {path} leads outside the plan directory (a "
+                        "link?); dataset files stay inside it"
+                    ).format(dataset=dataset.id, path=relative_path(path))
                 )
             if path not in found:
                 found.append(path)
@@ -132,9 +142,13 @@ def sniff_dataset_file(dataset: Dataset, source: Path, cache: Cache | None) -> t
     wanted = wanted_headers(dataset)
     if source.suffix.lower() in XLSX_SUFFIXES:
         if cache is None:
-            raise UserError(f"{relative_path(source)}: a workbook is read by cchc kpi only")
+            raise UserError(
+                _("{where}: a workbook is read by cchc kpi only").format(
+                    where=relative_path(source)
+                )
+            )
         if not source.is_file():
-            raise UserError(f"{relative_path(source)}: file not found")
+            raise UserError(_("{where}: file not found").format(where=relative_path(source)))
         text = cache.path(cache.content_hash(source), digest_of(["xlsx", dataset.sheet]), ".csv")
         if not text.exists():
             xlsx_to_csv(source, text, dataset.sheet)
@@ -196,20 +210,35 @@ def match_columns(dataset: Dataset, sniffed: Sniffed) -> dict[str, int]:
             positions[field] = index
         elif declared is not None or field in required:
             where = relative_path(sniffed.path)
-            what = f"'{wanted}' (for {field})" if declared else f"'{field}'"
+            what = (
+                _("'{column}' (for {field})").format(column=wanted, field=field)
+                if declared
+                else f"'{field}'"
+            )
             first, last = sniffed.scanned
             looked = (
-                f"the header row was looked for in lines {first}-{last}, and line "
-                f"{sniffed.header_line} was taken"
+                _(
+                    "the header row was looked for in lines {first}-{last}, and line "
+                    "{line} was taken"
+                ).format(first=first, last=last, line=sniffed.header_line)
                 if first != last
-                else f"header on line {sniffed.header_line}"
+                else _("header on line {line}").format(line=sniffed.header_line)
             )
             raise UserError(
-                f"{where}: no column {what}{did_you_mean(wanted, header)}; "
-                f"columns found: {clip(', '.join(header), 300)} ({looked}; set header_row: N "
-                "on the dataset if the names are on another line)",
-                hint=f'map the export\'s header under columns: {field}: "…" in dataset '
-                f"'{dataset.id}'",
+                _(
+                    "{where}: no column {what}{suggestion}; columns found: {columns} "
+                    "({looked}; set header_row: N on the dataset if the names are on "
+                    "another line)"
+                ).format(
+                    where=where,
+                    what=what,
+                    suggestion=did_you_mean(wanted, header),
+                    columns=clip(", ".join(header), 300),
+                    looked=looked,
+                ),
+                hint=_(
+                    "map the export's header under columns: {field}: \"…\" in dataset '{dataset}'"
+                ).format(field=field, dataset=dataset.id),
             )
     return positions
 
@@ -358,7 +387,7 @@ def procedure_names(con: duckdb.DuckDBPyConnection, prepared: PreparedFile) -> d
         f"SELECT trim({code}), any_value(trim({name})) FROM {source.text} "
         f"WHERE trim({code}) <> '' GROUP BY ALL",
         source.params,
-        label=f"reading procedure names of {relative_path(prepared.source)}",
+        label=_("reading procedure names of {file}").format(file=relative_path(prepared.source)),
     )
     names = {str(code_): str(name_) for code_, name_ in rows if name_}
     write_text_atomic(kept, json.dumps(names, ensure_ascii=False))
@@ -387,7 +416,7 @@ def import_file(
             # unused for a month) must not take it while this run reads it.
             os.utime(prepared.parquet)
         return prepared, ImportedFile(prepared.source, prepared.parquet, cached=True)
-    label = f"importing {relative_path(prepared.source)}"
+    label = _("importing {file}").format(file=relative_path(prepared.source))
     if prepared.parquet is not None:
         sql = import_sql(dataset, prepared, partial_path(prepared.parquet))
         run(con, sql.text, sql.params, label=label)

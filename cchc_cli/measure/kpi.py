@@ -13,6 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from cchc_cli.errors import UserError
+from cchc_cli.i18n import _
+from cchc_cli.i18n.forms import day
+from cchc_cli.i18n.forms import span as day_span
 from cchc_cli.measure.attainment import elapsed_months, judge
 from cchc_cli.measure.cube import GROUP_COLUMNS, Cube
 from cchc_cli.measure.formulas import BALANCES, FORMULAS, PLAN_FORMULAS, plan_tasks_done
@@ -173,9 +176,11 @@ def measured_window(period: Period, as_of: date) -> Period:
         return period
     if as_of < period.start:
         raise UserError(
-            f"--as-of {as_of.isoformat()} is before the period {period.label} starts "
-            f"({period.start.isoformat()}): nothing of it can be measured yet",
-            hint="give a later --as-of, or an earlier period",
+            _(
+                "--as-of {as_of} is before the period {period} starts ({start}): nothing of "
+                "it can be measured yet"
+            ).format(as_of=day(as_of), period=period.label, start=day(period.start)),
+            hint=_("give a later --as-of, or an earlier period"),
         )
     return Period(period.start, as_of, period.label)
 
@@ -228,10 +233,13 @@ def check_period_has_targets(plan: Plan, period: Period) -> None:
         return
     listed = ", ".join(str(year) for year in years)
     raise UserError(
-        f"the plan's targets are set for {listed}; the period {period.label} "
-        f"({period.start.isoformat()}..{period.end.isoformat()}) lies outside "
-        f"{'it' if len(years) == 1 else 'them'}, so no target can be judged on it",
-        hint=f"measure the plan's year: cchc kpi --year {years[-1]} (or --from/--to inside it)",
+        _(
+            "the plan's targets are set for {years}; the period {period} ({span}) lies "
+            "outside them, so no target can be judged on it"
+        ).format(years=listed, period=period.label, span=day_span(period.start, period.end)),
+        hint=_("measure the plan's year: cchc kpi --year {year} (or --from/--to inside it)").format(
+            year=years[-1]
+        ),
     )
 
 

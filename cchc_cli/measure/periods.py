@@ -19,6 +19,8 @@ from datetime import date
 
 from cchc_cli.dates import FIRST_DAY, LAST_DAY, check_countable
 from cchc_cli.errors import UserError
+from cchc_cli.i18n import _
+from cchc_cli.i18n.forms import day
 from cchc_cli.model.terms import Period, PeriodRule
 from cchc_cli.schedule.periods import data_period, frequency_of
 
@@ -52,27 +54,35 @@ def select_period(
 ) -> Period:
     """The period the command-line options name (default: the plan's whole year)."""
     if (start is None) != (end is None):
-        raise UserError("--from and --to go together: give both days of the period")
+        raise UserError(_("--from and --to go together: give both days of the period"))
     if start is not None and end is not None:
         if quarter or half or year or ytd:
             raise UserError(
-                "--from/--to name the period on their own; drop --quarter/--half/--year/--ytd"
+                _("--from/--to name the period on their own; drop --quarter/--half/--year/--ytd")
             )
         check_countable(start, "--from")
         check_countable(end, "--to")
         if start > end:
-            raise UserError(f"--from {start} is after --to {end}")
+            raise UserError(
+                _("--from {start} is after --to {end}").format(start=day(start), end=day(end))
+            )
         return Period(start, end, f"{start.isoformat()}..{end.isoformat()}")
     if quarter and half:
-        raise UserError("give --quarter or --half, not both")
+        raise UserError(_("give --quarter or --half, not both"))
     if year is not None and not FIRST_DAY.year <= year <= LAST_DAY.year:
         raise UserError(
-            f"--year {year}: cchc measures the years {FIRST_DAY.year}-{LAST_DAY.year}",
-            hint=f"the plan's year is {plan_year}: cchc kpi --year {plan_year}",
+            _("--year {year}: cchc measures the years {first}-{last}").format(
+                year=year, first=FIRST_DAY.year, last=LAST_DAY.year
+            ),
+            hint=_("the plan's year is {year}: cchc kpi --year {year}").format(year=plan_year),
         )
     which = (quarter or half or "Y").upper()
     if frequency_of(which) is None:
-        raise UserError(f"unknown period '{which}': use Q1-Q4 for --quarter, H1 or H2 for --half")
+        raise UserError(
+            _("unknown period '{period}': use Q1-Q4 for --quarter, H1 or H2 for --half").format(
+                period=which
+            )
+        )
     period = named_period(rule, year or plan_year, which)
     if ytd:
         first = named_period(rule, year or plan_year, "Y")
@@ -88,7 +98,7 @@ def parse_period_label(rule: PeriodRule, text: str) -> Period:
     ``2024-01-01..2024-03-31``. Raises ``ValueError`` with the accepted forms."""
     value = text.strip()
     if ".." in value:
-        first, _, last = value.partition("..")
+        first, _dots, last = value.partition("..")
         try:
             return Period(
                 date.fromisoformat(first.strip()), date.fromisoformat(last.strip()), value
@@ -100,13 +110,20 @@ def parse_period_label(rule: PeriodRule, text: str) -> Period:
         year, part = int(match.group(1)), (match.group(2) or "Y").upper()
         if not FIRST_DAY.year < year <= LAST_DAY.year:
             raise ValueError(
-                f"'{text}': cchc measures periods of the years {FIRST_DAY.year + 1}-{LAST_DAY.year}"
+                _("'{text}': cchc measures periods of the years {first}-{last}").format(
+                    text=text, first=FIRST_DAY.year + 1, last=LAST_DAY.year
+                )
             )
         if part.isdigit():
             if not 1 <= int(part) <= 12:
-                raise ValueError(f"'{text}': month {part} does not exist")
+                raise ValueError(
+                    _("'{text}': month {month} does not exist").format(text=text, month=part)
+                )
             part = f"M{int(part)}"
         return named_period(rule, year, part)
     raise ValueError(
-        f"'{text}' is not a period; write 2024, 2024-Q1, 2024-H1, 2024-06 or 2024-01-01..2024-03-31"
+        _(
+            "'{text}' is not a period; write 2024, 2024-Q1, 2024-H1, 2024-06 or "
+            "2024-01-01..2024-03-31"
+        ).format(text=text)
     )

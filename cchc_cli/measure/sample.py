@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from cchc_cli.i18n import _
+from cchc_cli.i18n.forms import number
 from cchc_cli.measure.engine import connect, run
 
 __all__ = ["HEADERS", "PROCEDURES", "SAMPLE_NAME", "SampleSpec", "check_target", "write_sample"]
@@ -156,7 +158,6 @@ def check_target(out_dir: Path, name: str = SAMPLE_NAME, *, force: bool = False)
     """``out_dir/name``, or :class:`UserError` when it exists and ``force`` is not given:
     a sample must never silently replace a real export (``plan/data/ho-so-tthc.csv``)."""
     from cchc_cli.errors import UserError
-    from cchc_cli.i18n import _
 
     target = out_dir / name
     if target.exists() and not force:
@@ -181,7 +182,7 @@ def write_sample(spec: SampleSpec, out_dir: Path, name: str = SAMPLE_NAME) -> Pa
             con,
             f"COPY ({sample_sql(spec)}) TO '{escaped}' "
             "(FORMAT csv, DELIMITER ';', HEADER false, QUOTE '\"')",
-            label=f"writing {spec.rows:,} rows",
+            label=_("writing {rows} rows").format(rows=number(spec.rows)),
         )
     finally:
         con.close()

@@ -18,6 +18,8 @@ from pathlib import Path
 
 from cchc_cli.errors import UserError
 from cchc_cli.findings import relative_path
+from cchc_cli.i18n import N_, _
+from cchc_cli.i18n.forms import number
 from cchc_cli.loading.write import partial_path
 
 __all__ = [
@@ -33,13 +35,25 @@ __all__ = [
 
 DELIMITERS = (";", ",", "\t", "|")
 _BLOCK = 256 * 1024
-_NAMES = {"\t": "tab", ";": "';'", ",": "','", "|": "'|'"}
+_NAMES = {"\t": N_("tab"), ";": "';'", ",": "','", "|": "'|'"}
 _LABEL = {
     "utf-8": "UTF-8",
-    "utf-8-sig": "UTF-8 with BOM",
+    "utf-8-sig": N_("UTF-8 with BOM"),
     "utf-16": "UTF-16",
     "cp1258": "Windows-1258",
 }
+
+
+def _name(delimiter: str) -> str:
+    return _(_NAMES[delimiter])
+
+
+def _label(encoding: str) -> str:
+    return _(_LABEL[encoding]) if encoding in _LABEL else encoding
+
+
+def _plain_export_hint() -> str:
+    return _("check that the file is a plain export (one header line, one row per dossier)")
 
 
 def clip(text: str, limit: int = 60) -> str:
@@ -126,18 +140,22 @@ def _choose_delimiter(lines: list[str], declared: str, where: str, wanted: Seque
     if declared != "auto":
         if counts[declared] == 0 and counts[best] > 0:
             raise UserError(
-                f"{where}: the dataset says the delimiter is {_NAMES[declared]}, but the header "
-                f"has none; it is separated by {_NAMES[best]}",
-                hint=f'set delimiter: "{best}" on the dataset (or delimiter: auto)'
-                if best != "\t"
-                else 'set delimiter: "\\t" on the dataset (or delimiter: auto)',
+                _(
+                    "{where}: the dataset says the delimiter is {declared}, but the header "
+                    "has none; it is separated by {found}"
+                ).format(where=where, declared=_name(declared), found=_name(best)),
+                hint=_('set delimiter: "{delimiter}" on the dataset (or delimiter: auto)').format(
+                    delimiter=best if best != "\t" else "\\t"
+                ),
             )
         return declared
     if counts[best] == 0:
         raise UserError(
-            f"{where}: cannot tell how columns are separated: the header line has no "
-            "';', ',', tab or '|'",
-            hint="an export has one header line naming its columns, separated by ';' or ','",
+            _(
+                "{where}: cannot tell how columns are separated: the header line has no "
+                "';', ',', tab or '|'"
+            ).format(where=where),
+            hint=_("an export has one header line naming its columns, separated by ';' or ','"),
         )
     return best
 
@@ -152,11 +170,17 @@ def _records(text: str, delimiter: str, where: str) -> list[tuple[int, list[str]
             found.append((line, record))
             line = reader.line_num + 1
     except csv.Error as exc:
-        too_long = "field limit" in str(exc)
+        if "field limit" in str(exc):
+            message = _(
+                "{where}:{line}: cannot read the row ({error}); a cell over {limit} "
+                "characters is no export's"
+            ).format(where=where, line=line, error=exc, limit=number(csv.field_size_limit()))
+        else:
+            message = _("{where}:{line}: cannot read the row ({error})").format(
+                where=where, line=line, error=exc
+            )
         raise UserError(
-            f"{where}:{line}: cannot read the row ({exc})"
-            + (f"; a cell over {csv.field_size_limit():,} characters is no export's" * too_long),
-            hint="check that the file is a plain export (one row per dossier)",
+            message, hint=_("check that the file is a plain export (one row per dossier)")
         ) from None
     return found
 
@@ -172,12 +196,14 @@ def _header_at(
     """Index of the header record, and the lines looked at."""
     filled = [index for index, (_, cells) in enumerate(records) if any(c.strip() for c in cells)]
     if header_row is not None:
-        for index, (line, _) in enumerate(records):
+        for index, (line, _cells) in enumerate(records):
             if line == header_row:
                 return index, (header_row, header_row)
         raise UserError(
-            f"{where}: header_row {header_row}: no row starts on that line of the file",
-            hint="header_row is the line of the column names, 1 for the first line",
+            _("{where}: header_row {row}: no row starts on that line of the file").format(
+                where=where, row=header_row
+            ),
+            hint=_("header_row is the line of the column names, 1 for the first line"),
         )
     scan = filled[:HEADER_SCAN] or [0]
     lines = (records[scan[0]][0], records[scan[-1]][0])
@@ -207,39 +233,55 @@ def sniff_csv(
             block = handle.read(_BLOCK)
             at_end = not handle.read(1)
     except FileNotFoundError:
-        raise UserError(f"{where}: file not found") from None
+        raise UserError(_("{where}: file not found").format(where=where)) from None
     except OSError as exc:
-        raise UserError(f"{where}: cannot read the file ({exc.strerror})") from None
+        raise UserError(
+            _("{where}: cannot read the file ({error})").format(where=where, error=exc.strerror)
+        ) from None
     if not block.strip(
         b" \t\r\n\x00" + codecs.BOM_UTF8 + codecs.BOM_UTF16_LE + codecs.BOM_UTF16_BE
     ):
-        raise UserError(f"{where}: the file is empty", hint="export the dossier list again")
+        raise UserError(
+            _("{where}: the file is empty").format(where=where),
+            hint=_("export the dossier list again"),
+        )
     detected = _detect_encoding(block)
     chosen = detected if encoding == "auto" else encoding
     try:
         text = _decode_block(block, chosen)
     except UnicodeDecodeError as exc:
         raise UserError(
-            f"{where}: the file is not valid {_LABEL.get(chosen, chosen)} (byte 0x"
-            f"{block[exc.start]:02X} at offset {exc.start}); it looks like "
-            f"{_LABEL.get(detected, detected)}",
-            hint=f"set encoding: auto (or {detected}) on the dataset",
+            _(
+                "{where}: the file is not valid {encoding} (byte 0x{byte} at offset "
+                "{offset}); it looks like {detected}"
+            ).format(
+                where=where,
+                encoding=_label(chosen),
+                byte=f"{block[exc.start]:02X}",
+                offset=exc.start,
+                detected=_label(detected),
+            ),
+            hint=_("set encoding: auto (or {encoding}) on the dataset").format(encoding=detected),
         ) from None
     text = nfc(text.removeprefix("\ufeff"))
     if not at_end:  # the block may cut its last line
         cut = max(text.rfind("\n"), text.rfind("\r"))
         if cut < 0:
             raise UserError(
-                f"{where}: the first {_BLOCK >> 10} KiB of the file hold no line break: "
-                "not an export with one row per line",
-                hint="check that the file is a plain export (one header line, one row per dossier)",
+                _(
+                    "{where}: the first {size} KiB of the file hold no line break: "
+                    "not an export with one row per line"
+                ).format(where=where, size=_BLOCK >> 10),
+                hint=_plain_export_hint(),
             )
         text = text[: cut + 1]
     top = [line for line in text.splitlines() if line.strip()][:HEADER_SCAN]
     if not top:
         raise UserError(
-            f"{where}: the first {_BLOCK >> 10} KiB of the file hold no complete line",
-            hint="check that the file is a plain export (one header line, one row per dossier)",
+            _("{where}: the first {size} KiB of the file hold no complete line").format(
+                where=where, size=_BLOCK >> 10
+            ),
+            hint=_plain_export_hint(),
         )
     chosen_delimiter = _choose_delimiter(top, delimiter, where, wanted)
     records = _records(text, chosen_delimiter, where)
@@ -251,8 +293,8 @@ def sniff_csv(
     body = [cells for _, cells in records[index + 1 :] if any(c.strip() for c in cells)]
     if not body and at_end:
         raise UserError(
-            f"{where}: the file has a header but no rows",
-            hint="the export holds no dossiers for its dates; export a wider range",
+            _("{where}: the file has a header but no rows").format(where=where),
+            hint=_("the export holds no dossiers for its dates; export a wider range"),
         )
     return Sniffed(path, chosen, chosen_delimiter, header, body[:500], line, index, scanned)
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from cchc_cli.errors import UserError
 from cchc_cli.findings import relative_path
+from cchc_cli.i18n import _
 from cchc_cli.loading.write import partial_path
 
 __all__ = ["XLSX_SUFFIXES", "xlsx_to_csv"]
@@ -51,15 +52,22 @@ def xlsx_to_csv(source: Path, target: Path, sheet: str | None) -> Path:
     try:
         workbook = CalamineWorkbook.from_path(str(source))
     except FileNotFoundError:
-        raise UserError(f"{where}: file not found") from None
+        raise UserError(_("{where}: file not found").format(where=where)) from None
     except Exception as exc:  # calamine raises its own error types
-        raise UserError(f"{where}: not a readable spreadsheet ({exc})") from None
+        raise UserError(
+            _("{where}: not a readable spreadsheet ({error})").format(where=where, error=exc)
+        ) from None
     names = workbook.sheet_names
     if sheet is not None and sheet not in names:
         from cchc_cli.suggest import did_you_mean
 
         raise UserError(
-            f"{where}: no sheet '{sheet}'{did_you_mean(sheet, names)}; sheets: {', '.join(names)}"
+            _("{where}: no sheet '{sheet}'{suggestion}; sheets: {sheets}").format(
+                where=where,
+                sheet=sheet,
+                suggestion=did_you_mean(sheet, names),
+                sheets=", ".join(names),
+            )
         )
     data = workbook.get_sheet_by_name(sheet or names[0])
     tmp = partial_path(target)

@@ -25,6 +25,8 @@ from pathlib import Path
 
 from cchc_cli.errors import UserError
 from cchc_cli.findings import relative_path
+from cchc_cli.i18n import _
+from cchc_cli.i18n.forms import number
 
 __all__ = ["MAX_CELLS", "MAX_RATIO", "MAX_UNCOMPRESSED", "check_workbook"]
 
@@ -64,11 +66,20 @@ class _Extent:
             or self.rows * max(self.columns, 1) > MAX_CELLS
         ):
             raise UserError(
-                f"{self.where}: sheet {self.member} spans {self.rows:,} rows × "
-                f"{max(self.columns, 1):,} columns (a cell far from the data, or a forged "
-                f"size); cchc reads sheets of at most {MAX_CELLS:,} cells",
-                hint="copy the table alone into a new workbook (or save it as CSV) and "
-                "export again",
+                _(
+                    "{where}: sheet {member} spans {rows} rows × {columns} columns (a cell "
+                    "far from the data, or a forged size); cchc reads sheets of at most "
+                    "{cells} cells"
+                ).format(
+                    where=self.where,
+                    member=self.member,
+                    rows=number(self.rows),
+                    columns=number(max(self.columns, 1)),
+                    cells=number(MAX_CELLS),
+                ),
+                hint=_(
+                    "copy the table alone into a new workbook (or save it as CSV) and export again"
+                ),
             )
 
     def scan(self, data: bytes) -> None:
@@ -83,8 +94,10 @@ class _Extent:
 
 def _refuse(where: str, why: str) -> UserError:
     return UserError(
-        f"{where}: refused: {why}; the file looks like a zip bomb or a damaged workbook",
-        hint="export the workbook again, or save the sheet as CSV",
+        _("{where}: refused: {why}; the file looks like a zip bomb or a damaged workbook").format(
+            where=where, why=why
+        ),
+        hint=_("export the workbook again, or save the sheet as CSV"),
     )
 
 
@@ -96,12 +109,20 @@ def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int, where
         while chunk := stream.read(_CHUNK):
             size += len(chunk)
             if size > budget:
-                raise _refuse(where, f"it inflates to more than {MAX_UNCOMPRESSED >> 20:,} MiB")
+                raise _refuse(
+                    where,
+                    _("it inflates to more than {size} MiB").format(
+                        size=number(MAX_UNCOMPRESSED >> 20)
+                    ),
+                )
             if size > _SMALL and size > MAX_RATIO * max(info.compress_size, 1):
                 raise _refuse(
                     where,
-                    f"member {info.filename} inflates more than {MAX_RATIO} times "
-                    f"({info.compress_size:,} bytes packed)",
+                    _(
+                        "member {member} inflates more than {ratio} times ({size} bytes packed)"
+                    ).format(
+                        member=info.filename, ratio=MAX_RATIO, size=number(info.compress_size)
+                    ),
                 )
             if extent is not None and "sheet" in info.filename.lower():
                 extent.scan(tail + chunk)
@@ -116,8 +137,10 @@ def check_workbook(source: Path) -> None:
         if not zipfile.is_zipfile(source):
             if source.stat().st_size > MAX_XLS_BYTES:
                 raise UserError(
-                    f"{where}: the workbook is larger than {MAX_XLS_BYTES >> 20} MB",
-                    hint="save the sheet as CSV (cchc reads CSV of any size)",
+                    _("{where}: the workbook is larger than {size} MB").format(
+                        where=where, size=MAX_XLS_BYTES >> 20
+                    ),
+                    hint=_("save the sheet as CSV (cchc reads CSV of any size)"),
                 )
             return
         with zipfile.ZipFile(source) as archive:
@@ -129,6 +152,8 @@ def check_workbook(source: Path) -> None:
     except UserError:
         raise
     except FileNotFoundError:
-        raise UserError(f"{where}: file not found") from None
+        raise UserError(_("{where}: file not found").format(where=where)) from None
     except (OSError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
-        raise UserError(f"{where}: not a readable spreadsheet ({exc})") from None
+        raise UserError(
+            _("{where}: not a readable spreadsheet ({error})").format(where=where, error=exc)
+        ) from None

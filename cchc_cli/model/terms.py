@@ -13,6 +13,7 @@ from datetime import date
 from typing import Literal
 
 from cchc_cli.errors import UserError
+from cchc_cli.i18n import _
 
 __all__ = [
     "FREQUENCIES",
@@ -73,8 +74,15 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.start > self.end:
-            name = f"period {self.label}" if self.label else "a period"
-            raise UserError(f"{name} starts after it ends ({self.start} > {self.end})")
+            from cchc_cli.i18n.forms import day
+
+            if self.label:
+                message = _("period {label} starts after it ends ({start} > {end})")
+            else:
+                message = _("a period starts after it ends ({start} > {end})")
+            raise UserError(
+                message.format(label=self.label, start=day(self.start), end=day(self.end))
+            )
 
     def __contains__(self, day: object) -> bool:
         return isinstance(day, date) and self.start <= day <= self.end

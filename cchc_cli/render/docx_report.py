@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from cchc_cli.errors import UserError
+from cchc_cli.i18n import _
 from cchc_cli.render.external import run_tool
 from cchc_cli.render.templating import TemplateError, sandbox
 
@@ -65,16 +66,16 @@ def _open_template(loader: Any, template: Path) -> Any:
 
     if not template.is_file():
         raise TemplateError(
-            f"{template}: Word template not found",
-            hint="give the path of a .docx file, or reinstall cchc for the shipped one",
+            _("{template}: Word template not found").format(template=template),
+            hint=_("give the path of a .docx file, or reinstall cchc for the shipped one"),
         )
     document = loader(template)
     try:
         document.init_docx()
     except (PackageNotFoundError, BadZipFile, KeyError, ValueError, XMLSyntaxError) as exc:
         raise TemplateError(
-            f"{template}: not a Word (.docx) file ({exc})",
-            hint="save the template from Word or LibreOffice as .docx (Word 2007-365)",
+            _("{template}: not a Word (.docx) file ({error})").format(template=template, error=exc),
+            hint=_("save the template from Word or LibreOffice as .docx (Word 2007-365)"),
         ) from None
     return document
 
@@ -82,8 +83,8 @@ def _open_template(loader: Any, template: Path) -> Any:
 def _png(name: str, data: bytes) -> bytes:
     if not data.startswith(PNG_SIGNATURE):
         raise UserError(
-            f"chart '{name}' is not a PNG image",
-            hint="charts are passed to the Word report as PNG bytes",
+            _("chart '{name}' is not a PNG image").format(name=name),
+            hint=_("charts are passed to the Word report as PNG bytes"),
         )
     return data
 
@@ -100,28 +101,41 @@ def _template_errors(template: Path) -> Iterator[None]:
         yield
     except TemplateSyntaxError as exc:
         raise TemplateError(
-            f"{template}: template syntax error: {exc.message}{_near(exc)}",
-            hint="open the file in Word and fix that tag ({{ … }}, {%p … %}, {%tr … %})",
+            _("{template}: template syntax error: {error}").format(
+                template=template, error=exc.message
+            )
+            + _near(exc),
+            hint=_("open the file in Word and fix that tag ({tags})").format(
+                tags="{{ … }}, {%p … %}, {%tr … %}"
+            ),
         ) from None
     except SecurityError as exc:
         raise TemplateError(
-            f"{template}: refused by the template sandbox: {exc}",
-            hint="templates may use the report's data, not Python internals",
+            _("{name}: refused by the template sandbox: {error}").format(name=template, error=exc),
+            hint=_("templates may use the report's data, not Python internals"),
         ) from None
     except JinjaError as exc:
         raise TemplateError(
             f"{template}: {exc}{_near(exc)}",
-            hint="use only names of the report context (see tests/render/data)",
+            hint=_("use only names of the report context (see tests/render/data)"),
         ) from None
     except (TypeError, ValueError, ArithmeticError) as exc:  # raised by a template expression
         raise TemplateError(
-            f"{template}: a template expression failed: {exc}",
-            hint="check the tags' expressions against the report context (see tests/render/data)",
+            _("{template}: a template expression failed: {error}").format(
+                template=template, error=exc
+            ),
+            hint=_(
+                "check the tags' expressions against the report context (see tests/render/data)"
+            ),
         ) from None
     except XMLSyntaxError as exc:
         raise TemplateError(
-            f"{template}: the filled-in document is not valid Word XML ({exc})",
-            hint="a {%p …%} or {%tr …%} tag must stand alone in its paragraph or row",
+            _("{template}: the filled-in document is not valid Word XML ({error})").format(
+                template=template, error=exc
+            ),
+            hint=_("a {paragraph} or {row} tag must stand alone in its paragraph or row").format(
+                paragraph="{%p …%}", row="{%tr …%}"
+            ),
         ) from None
 
 
@@ -131,7 +145,8 @@ def _near(exc: Exception) -> str:
     text = " | ".join(line for line in lines if line)
     if not text:
         return ""
-    return f" (near: {text[:200]}{'…' if len(text) > 200 else ''})"
+    near = text[:200] + ("…" if len(text) > 200 else "")
+    return " " + _("(near: {text})").format(text=near)
 
 
 def docx_to_pdf(docx: Path, out_dir: Path, *, timeout: float = PDF_TIMEOUT) -> Path:
@@ -139,11 +154,13 @@ def docx_to_pdf(docx: Path, out_dir: Path, *, timeout: float = PDF_TIMEOUT) -> P
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if office is None:
         raise UserError(
-            "LibreOffice is needed to write PDF, and neither soffice nor libreoffice is on PATH",
-            hint=f"install it: apt-get install {LIBREOFFICE_PACKAGE} (or write --format docx)",
+            _("LibreOffice is needed to write PDF, and neither soffice nor libreoffice is on PATH"),
+            hint=_("install it: apt-get install {package} (or write --format docx)").format(
+                package=LIBREOFFICE_PACKAGE
+            ),
         )
     if not docx.is_file():
-        raise UserError(f"cannot convert '{docx}': no such file")
+        raise UserError(_("cannot convert '{file}': no such file").format(file=docx))
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / f"{docx.stem}.pdf"
     target.unlink(missing_ok=True)  # a PDF left from an earlier run must not pass for this one
@@ -165,13 +182,15 @@ def docx_to_pdf(docx: Path, out_dir: Path, *, timeout: float = PDF_TIMEOUT) -> P
             command,
             timeout,
             name="LibreOffice",
-            hint="close other LibreOffice windows and try again",
+            hint=_("close other LibreOffice windows and try again"),
         )
     if returncode != 0 or not target.is_file():
-        detail = _last_line(output) or f"exit status {returncode}"
+        detail = _last_line(output) or _("exit status {code}").format(code=returncode)
         raise UserError(
-            f"LibreOffice could not convert '{docx}' to PDF: {detail}",
-            hint="open the file in LibreOffice Writer to see what it dislikes",
+            _("LibreOffice could not convert '{file}' to PDF: {detail}").format(
+                file=docx, detail=detail
+            ),
+            hint=_("open the file in LibreOffice Writer to see what it dislikes"),
         )
     return target
 

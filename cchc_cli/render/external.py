@@ -13,6 +13,7 @@ import signal
 import subprocess
 
 from cchc_cli.errors import UserError
+from cchc_cli.i18n import _
 
 __all__ = ["run_tool"]
 
@@ -34,13 +35,22 @@ def run_tool(command: list[str], timeout: float, *, name: str, hint: str) -> tup
             start_new_session=True,
         )
     except OSError as exc:
-        raise UserError(f"cannot start {name} ({command[0]}): {exc.strerror or exc}") from None
+        raise UserError(
+            _("cannot start {name} ({command}): {error}").format(
+                name=name, command=command[0], error=exc.strerror or exc
+            )
+        ) from None
     with process:
         try:
-            output, _ = process.communicate(timeout=timeout)
+            output, _errors = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(process.pid, signal.SIGKILL)
             process.communicate()
-            raise UserError(f"{name} did not finish within {timeout:g} s", hint=hint) from None
+            raise UserError(
+                _("{name} did not finish within {seconds} s").format(
+                    name=name, seconds=f"{timeout:g}"
+                ),
+                hint=hint,
+            ) from None
     return process.returncode, output

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from cchc_cli.errors import UserError
+from cchc_cli.i18n import _
 from cchc_cli.render.external import run_tool
 from cchc_cli.render.templating import load_template, render_template, sandbox
 
@@ -64,10 +65,13 @@ def find_chromium() -> str:
         if found:
             return found
     raise UserError(
-        "cannot print the report to PDF: Chromium is not installed "
-        f"(looked for {' or '.join(CHROMIUM_NAMES)} on PATH)",
-        hint="install the Debian package chromium (apt-get install chromium), "
-        "or open the HTML report in a browser and print it to PDF",
+        _(
+            "cannot print the report to PDF: Chromium is not installed (looked for {names} on PATH)"
+        ).format(names=" / ".join(CHROMIUM_NAMES)),
+        hint=_(
+            "install the Debian package chromium (apt-get install chromium), or open the "
+            "HTML report in a browser and print it to PDF"
+        ),
     )
 
 
@@ -79,14 +83,16 @@ def html_to_pdf(html_file: Path, out_pdf: Path, *, timeout: float = PDF_TIMEOUT_
     missing, fails, or takes longer than ``timeout`` seconds.
     """
     if not html_file.is_file():
-        raise UserError(f"{html_file}: no such HTML file to print")
+        raise UserError(_("{file}: no such HTML file to print").format(file=html_file))
     browser = find_chromium()
     out_pdf = out_pdf.resolve()
     try:
         out_pdf.parent.mkdir(parents=True, exist_ok=True)
         out_pdf.unlink(missing_ok=True)
     except OSError as exc:
-        raise UserError(f"cannot write {out_pdf}: {exc.strerror or exc}") from None
+        raise UserError(
+            _("cannot write {file}: {error}").format(file=out_pdf, error=exc.strerror or exc)
+        ) from None
     with tempfile.TemporaryDirectory(prefix="cchc-chromium-") as profile:
         command = [
             browser,
@@ -106,12 +112,14 @@ def html_to_pdf(html_file: Path, out_pdf: Path, *, timeout: float = PDF_TIMEOUT_
             command,
             timeout,
             name="Chromium",
-            hint="try again, or open the HTML report in a browser and print it to PDF",
+            hint=_("try again, or open the HTML report in a browser and print it to PDF"),
         )
     if returncode != 0 or not out_pdf.is_file() or out_pdf.stat().st_size == 0:
         detail = stderr.strip().splitlines()[-3:]
+        said = _("Chromium could not print {file} to {pdf} (exit {code})").format(
+            file=html_file, pdf=out_pdf, code=returncode
+        )
         raise UserError(
-            f"Chromium could not print {html_file} to {out_pdf} (exit {returncode})"
-            + (":\n  " + "\n  ".join(detail) if detail else ""),
-            hint="open the HTML report in a browser and print it to PDF instead",
+            said + (":\n  " + "\n  ".join(detail) if detail else ""),
+            hint=_("open the HTML report in a browser and print it to PDF instead"),
         )

@@ -48,6 +48,7 @@ __all__ = [
     "kpi_text",
     "kpi_xlsx",
     "note_text",
+    "period_label",
     "period_text",
     "status_label",
 ]
@@ -202,6 +203,19 @@ def _notes(target: TargetResult) -> str:
     return "; ".join(notes)
 
 
+YEAR_TO_DATE = " (year to date)"
+"""How ``--ytd`` ends a period's label (``2024-Q2 (year to date)``)."""
+
+
+def period_label(period: Period) -> str:
+    """A period's label for people: ``2024-Q2 (lũy kế từ đầu năm)`` for a ``--ytd`` one,
+    whose label is data in JSON (``2024-Q2 (year to date)``)."""
+    label = clean(period.label)
+    if label.endswith(YEAR_TO_DATE):
+        return _("{period} (year to date)").format(period=label.removesuffix(YEAR_TO_DATE))
+    return label
+
+
 def period_text(period: Period) -> str:
     """``2024-Q2 (15/03/2024–14/06/2024)``; a period named by its dates
     (``2024-01-01..2024-03-31``) by its span only: one date form per line."""
@@ -210,7 +224,7 @@ def period_text(period: Period) -> str:
     days = keep(span(period.start, period.end))
     if not period.label or ".." in period.label:
         return days
-    return f"{clean(period.label)} ({days})"
+    return f"{period_label(period)} ({days})"
 
 
 def _head(result: KpiResult) -> str:
@@ -271,7 +285,7 @@ def dataset_lines(report: DatasetSummary, width: int, rejects: str | None) -> li
     style = "" if report.clean else "yellow"
     lines: list[Line] = [[(line, style)] for line in wrap(said, width)]
     for example in [*report.invalid_examples, *report.duplicate_examples]:
-        lines += wrap(clean(str(example)), width, "  ")
+        lines += wrap(clean(example.text()), width, "  ")
     if report.unshown:
         if rejects:
             more = _("… and {count} more (listed in {file})").format(

@@ -15,6 +15,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from cchc_cli.errors import UserError
+from cchc_cli.i18n import _
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -79,10 +80,12 @@ def render(result: Result, fmt: str) -> Output:
         return Output(to_json(result))
     if target is None:
         raise UserError(
-            f"cchc {result.kind} cannot print --format {fmt}",
-            hint=f"use one of: {', '.join(formats_of(result.kind))}",
+            _("cchc {command} cannot print --format {format}").format(
+                command=result.kind, format=fmt
+            ),
+            hint=_("use one of: {formats}").format(formats=", ".join(formats_of(result.kind))),
         )
-    module, _, name = target.partition(":")
+    module, _colon, name = target.partition(":")
     reporter: Any = getattr(import_module(module), name)
     output = reporter(result)
     return output if isinstance(output, Output) else Output(output)

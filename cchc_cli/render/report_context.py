@@ -34,12 +34,6 @@ TREND_MEASURES = (
 
 _OPS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}
 _UNITS = {"percent": "%", "count": "", "days": " ngày", "rank": ""}
-_REASONS = {
-    "the receipt date is empty or not a date": "ngày tiếp nhận trống hoặc không phải ngày",
-    "the result date is before the receipt date": "ngày trả kết quả trước ngày tiếp nhận",
-    "same dossier number as line": "trùng số hồ sơ với dòng",
-    "(kept)": "(giữ dòng đó)",
-}
 
 
 def _threshold(row: TargetRow) -> str:
@@ -147,12 +141,6 @@ def _assessment(result: ReportResult) -> tuple[list[str], list[str], list[str]]:
     return strengths, weaknesses, proposals
 
 
-def _reason(text: str) -> str:
-    for english, vietnamese in _REASONS.items():
-        text = text.replace(english, vietnamese)
-    return text
-
-
 def _titles(result: ReportResult) -> dict[str, str]:
     """Measure id → its Vietnamese name, as the report's targets carry them."""
     return {row.result.measure: row.measure_title for row in result.targets}
@@ -220,8 +208,13 @@ def _provenance(result: ReportResult) -> str:
     parts = [f"Kế hoạch {source.plan_id} · nội dung sha256:{source.plan_sha256[:16]}"]
     if source.revision == UNVERSIONED:
         parts.append("chưa quản lý phiên bản (git)")
+    elif source.revision == "uncommitted":
+        parts.append("chưa có commit nào")
     elif source.revision:
-        parts.append(f"phiên bản {source.revision}")
+        # The stamp says "modified" in English (it is data, also in JSON): said in words.
+        stamp = source.revision.removesuffix(" modified")
+        changed = ", có thay đổi chưa commit" if stamp != source.revision else ""
+        parts.append(f"phiên bản {stamp}{changed}")
     files = ", ".join(f"{item.path} sha256:{item.sha256[:16]}" for item in source.files)
     parts.append(f"dữ liệu: {files or 'không có'}")
     return " · ".join(parts)
@@ -312,7 +305,7 @@ def report_context(
                     for d in result.datasets
                 ],
                 "set_aside": [
-                    f"{note.file}:{note.line}: {_reason(note.reason)}"
+                    note.text(vi.translate)
                     for d in result.datasets
                     for note in [*d.invalid_examples, *d.duplicate_examples]
                 ],

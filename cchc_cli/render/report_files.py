@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from cchc_cli.errors import UserError
+from cchc_cli.i18n import _
 from cchc_cli.render.charts import ChartFormat
 from cchc_cli.render.styles import md_escape
 from cchc_cli.services.report import ReportResult
@@ -59,15 +60,19 @@ def load_outline(dirs: Sequence[Path]) -> dict[str, dict[str, str]]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise TemplateError(f"{path}: cannot read the report outline: {exc}") from None
+        raise TemplateError(
+            _("{path}: cannot read the report outline: {error}").format(path=path, error=exc)
+        ) from None
     if not isinstance(data, dict):
-        raise TemplateError(f"{path}: the outline is a mapping of section → number and title")
+        raise TemplateError(
+            _("{path}: the outline is a mapping of section → number and title").format(path=path)
+        )
     outline: dict[str, dict[str, str]] = {}
     for key in _OUTLINE_KEYS:
         entry = data.get(key)
         if not isinstance(entry, dict) or not isinstance(entry.get("title"), str):
             raise TemplateError(
-                f"{path}: section '{key}' needs a title",
+                _("{path}: section '{key}' needs a title").format(path=path, key=key),
                 hint=f'e.g. {key}: {{number: "I", title: "…"}}',
             )
         outline[key] = {"number": str(entry.get("number") or ""), "title": entry["title"]}
@@ -103,13 +108,17 @@ def _targets(
     """Where each file goes: ``-o`` is a directory for ``all`` (or an existing directory)."""
     if output is None:
         raise UserError(
-            f"--format {fmt} writes files: say where with -o",
-            hint=f"e.g. cchc report --format {fmt} -o out/",
+            _("--format {format} writes files: say where with -o").format(format=fmt),
+            hint=_("e.g. cchc report --format {format} -o out/").format(format=fmt),
         )
     if fmt == "all" or output.is_dir() or output.suffix == "":
         return {kind: output / name for kind, name in names.items()}
     if len(names) > 1:
-        raise UserError(f"-o {output}: --format {fmt} writes several files; give a directory")
+        raise UserError(
+            _("-o {output}: --format {format} writes several files; give a directory").format(
+                output=output, format=fmt
+            )
+        )
     (kind,) = names
     return {kind: output}
 

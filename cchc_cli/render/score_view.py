@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from cchc_cli.i18n import N_, _
 from cchc_cli.render.fit import NBSP, Cell, Column, Fitted, Line, table, wrap
-from cchc_cli.render.kpi_view import csv_cell, dataset_lines, period_text
+from cchc_cli.render.kpi_view import csv_cell, dataset_lines, period_label, period_text
 from cchc_cli.render.styles import clean
 from cchc_cli.results.scores import IndicatorScore, Score, ScoreResult, ScoreRow
 
@@ -236,7 +236,7 @@ def _md(text: str) -> str:
 def score_markdown(result: ScoreResult) -> str:
     score = result.score
     lines = [
-        f"## {_md(result.title)} — {result.period.label}",
+        f"## {_md(result.title)} — {_md(period_label(result.period))}",
         "",
         "| "
         + " | ".join(

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cchc_cli.errors import UserError
+from cchc_cli.i18n import _
 
 if TYPE_CHECKING:
     from jinja2 import Template
@@ -46,8 +47,8 @@ def template_dirs(override: Path | None, plan_dir: Path | None) -> list[Path]:
     if override is not None:
         if not override.is_dir():
             raise TemplateError(
-                f"--templates {override}: not a directory",
-                hint="give a folder holding report.md.j2, report.html.j2 or report.docx",
+                _("--templates {folder}: not a directory").format(folder=override),
+                hint=_("give a folder holding report.md.j2, report.html.j2 or report.docx"),
             )
         dirs.append(override)
     if plan_dir is not None:
@@ -65,8 +66,10 @@ def find_template(name: str, dirs: Sequence[Path]) -> Path:
         if candidate.is_file():
             return candidate
     raise TemplateError(
-        f"template {name} not found in: {', '.join(str(d) for d in dirs)}",
-        hint="reinstall cchc, or put the file in the --templates folder",
+        _("template {name} not found in: {folders}").format(
+            name=name, folders=", ".join(str(d) for d in dirs)
+        ),
+        hint=_("reinstall cchc, or put the file in the --templates folder"),
     )
 
 
@@ -94,11 +97,13 @@ def load_template(env: SandboxedEnvironment, name: str) -> Template:
     except TemplateSyntaxError as exc:
         where = exc.filename or name
         raise TemplateError(
-            f"{where}:{exc.lineno}: template syntax error: {exc.message}",
-            hint="fix the Jinja tag on that line ({{ … }}, {% … %})",
+            _("{where}:{line}: template syntax error: {error}").format(
+                where=where, line=exc.lineno, error=exc.message
+            ),
+            hint=_("fix the Jinja tag on that line ({tags})").format(tags="{{ … }}, {% … %}"),
         ) from None
     except TemplateNotFound:
-        raise TemplateError(f"template {name} not found") from None
+        raise TemplateError(_("template {name} not found").format(name=name)) from None
 
 
 def render_template(template: Template, context: dict[str, object]) -> str:
@@ -111,8 +116,8 @@ def render_template(template: Template, context: dict[str, object]) -> str:
         return template.render(context)
     except SecurityError as exc:
         raise TemplateError(
-            f"{name}: refused by the template sandbox: {exc}",
-            hint="templates may use the report's data, not Python internals",
+            _("{name}: refused by the template sandbox: {error}").format(name=name, error=exc),
+            hint=_("templates may use the report's data, not Python internals"),
         ) from None
     except JinjaError as exc:
         raise TemplateError(f"{name}: {exc}") from None

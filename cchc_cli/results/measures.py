@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import ClassVar, Literal
 
+from cchc_cli.i18n import N_, _
 from cchc_cli.model.terms import Period, PeriodRule, TargetStatus
 
 __all__ = [
+    "ROW_REASONS",
     "BreakdownRow",
     "DatasetSummary",
     "Figure",
     "KpiResult",
     "NoteCode",
     "Number",
+    "RowCode",
     "RowNote",
     "TargetNote",
     "TargetResult",
+    "row_reason",
 ]
 
 Number = int | float
@@ -103,13 +108,77 @@ class TargetResult:
     """The commitment in short form, in the target's unit: ``> 95%``, ``>= 1 count``."""
 
 
+RowCode = Literal[
+    "no_dossier_id",
+    "bad_received_at",
+    "bad_due_at",
+    "bad_resolved_at",
+    "resolved_before_received",
+    "duplicate",
+]
+"""Why a row was set aside: stable across languages (JSON, ``--rejects``)."""
+
+ROW_REASONS: dict[str, str] = {
+    "no_dossier_id": N_("no dossier id"),
+    "bad_received_at": N_("the receipt date is empty or not a date"),
+    "bad_due_at": N_("the due date is empty or not a date"),
+    "bad_resolved_at": N_("the result date is not a date"),
+    "resolved_before_received": N_("the result date is before the receipt date"),
+}
+"""The English of each invalid-row code."""
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def row_reason(
+    code: RowCode, args: dict[str, str | int], translate: Callable[[str], str] = _same
+) -> str:
+    """Why a row was set aside, in the language of ``translate`` (default: English)."""
+    if code == "duplicate":
+        if "kept_file" in args:
+            return translate(N_("same dossier number as line {line} of {file} (kept)")).format(
+                line=args["kept_line"], file=args["kept_file"]
+            )
+        return translate(N_("same dossier number as line {line} (kept)")).format(
+            line=args["kept_line"]
+        )
+    reason = translate(ROW_REASONS[code])
+    if "value" not in args:
+        return reason
+    if "form" in args:
+        return translate(
+            N_(
+                "{reason} ('{value}'): written \"{form}\", a form the dataset's "
+                "date_formats leaves out"
+            )
+        ).format(reason=reason, value=args["value"], form=args["form"])
+    return translate(N_("{reason} ('{value}')")).format(reason=reason, value=args["value"])
+
+
 @dataclass(frozen=True, slots=True)
 class RowNote:
-    """One row set aside: where (file, line) and why."""
+    """One row set aside: where (file, line) and why.
+
+    ``reason`` is the English sentence (machine output: JSON, ``--rejects``); ``code``
+    and ``args`` say the same as data, and :meth:`text` says it in a language."""
 
     file: str
     line: int
     reason: str
+    code: RowCode
+    args: dict[str, str | int] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, file: str, line: int, code: RowCode, **args: str | int) -> RowNote:
+        """A note whose ``reason`` is the English of ``code`` and ``args``."""
+        return cls(file, line, row_reason(code, args), code, dict(args))
+
+    def text(self, translate: Callable[[str], str] | None = None) -> str:
+        """``file:line: reason``, the reason in the language of ``translate`` (default:
+        the language in use)."""
+        return f"{self.file}:{self.line}: {row_reason(self.code, self.args, translate or _)}"
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.reason}"

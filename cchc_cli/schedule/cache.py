@@ -29,6 +29,7 @@ from cchc_cli.cache import (
     read_entry,
     write_entry,
 )
+from cchc_cli.i18n import _
 from cchc_cli.schedule.view import VIEW_FORMAT, PlanSchedule
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ def _read(name: str) -> PlanSchedule | None:
     try:
         return from_json(text)
     except (ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError):
-        note_unusable(f"entry {name} is not a plan view cchc wrote; ignored")
+        note_unusable(_("entry {name} is not a plan view cchc wrote; ignored").format(name=name))
         return None
 
 

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
+from cchc_cli.i18n import _
+
 __all__ = ["cached_public_holidays", "library_fingerprint", "public_holidays"]
 
 
@@ -76,7 +78,7 @@ def cached_public_holidays(years: Iterable[int], country: str = "VN") -> dict[da
         try:
             found.update({date.fromisoformat(day): str(what) for day, what in stored.items()})
         except (TypeError, ValueError):
-            note_unusable(f"entry {name} is not a list of holidays; ignored")
+            note_unusable(_("entry {name} is not a list of holidays; ignored").format(name=name))
             missing.append(year)
     for year in missing:
         computed = public_holidays([year], country)

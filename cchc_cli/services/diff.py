@@ -49,7 +49,11 @@ def read_side(source: PlanSource, name: str) -> tuple[PlanSide, dict[ItemKey, It
 
     files = source.files()
     if not files:
-        absent = f"{name}: the plan directory '{source.root}' is absent; everything is added"
+        from cchc_cli.i18n import _
+
+        absent = _("{name}: the plan directory '{root}' is absent; everything is added").format(
+            name=name, root=source.root
+        )
         return PlanSide(name, 0, [absent]), {}, set()
     loaded = load_source(source, files=files, data_files=False)
     errors = [finding for finding in loaded.findings if finding.is_error]

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from cchc_cli.errors import UserError
+from cchc_cli.i18n import _
 from cchc_cli.measure.report_measures import DataFile
 from cchc_cli.model.meta import PlanMeta
 from cchc_cli.model.narrative import ReportNarrative
@@ -353,7 +354,7 @@ def _areas(
             )
         )
     if not results:
-        raise UserError("the plan has no areas (section III): a report is written per area")
+        raise UserError(_("the plan has no areas (section III): a report is written per area"))
     return results
 
 

@@ -14,6 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from cchc_cli.errors import UserError
+from cchc_cli.i18n import _
 from cchc_cli.model.terms import Frequency, Period, PeriodRule
 
 if TYPE_CHECKING:
@@ -63,21 +64,27 @@ def _calendar_span(name: str, year: int) -> Period:
 
 def _named(quarter: str | None, half: str | None, year: int | None) -> str | None:
     if quarter is not None and half is not None:
-        raise UserError("give --quarter or --half, not both", hint="e.g. --quarter Q2 or --half H1")
+        raise UserError(
+            _("give --quarter or --half, not both"), hint=_("e.g. --quarter Q2 or --half H1")
+        )
     if quarter is not None:
         name = quarter.strip().upper()
         if name not in ("Q1", "Q2", "Q3", "Q4"):
             raise UserError(
-                f"--quarter {quarter}: a year has quarters Q1, Q2, Q3 and Q4",
-                hint="e.g. cchc report --quarter Q2",
+                _("--quarter {quarter}: a year has quarters Q1, Q2, Q3 and Q4").format(
+                    quarter=quarter
+                ),
+                hint=_("e.g. cchc report --quarter Q2"),
             )
         return name
     if half is not None:
         name = half.strip().upper()
         if name not in ("H1", "H2"):
             raise UserError(
-                f"--half {half}: a year has halves H1 (January–June) and H2 (July–December)",
-                hint="e.g. cchc report --half H1",
+                _(
+                    "--half {half}: a year has halves H1 (January–June) and H2 (July–December)"
+                ).format(half=half),
+                hint=_("e.g. cchc report --half H1"),
             )
         return name
     return "Y" if year is not None else None
@@ -109,8 +116,12 @@ def choose_report_period(workspace: Workspace, request: ReportRequest, as_of: da
     plan = workspace.plan
     if request.year is not None and request.year != plan.year:
         raise UserError(
-            f"--year {request.year}: this plan is for {plan.year}",
-            hint=f"write the report of {plan.year}, or use the plan of {request.year}",
+            _("--year {year}: this plan is for {plan_year}").format(
+                year=request.year, plan_year=plan.year
+            ),
+            hint=_("write the report of {plan_year}, or use the plan of {year}").format(
+                year=request.year, plan_year=plan.year
+            ),
         )
     name = _named(request.quarter, request.half, request.year)
     year = plan.year

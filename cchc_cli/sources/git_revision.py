@@ -7,6 +7,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from cchc_cli.errors import UserError
+from cchc_cli.i18n import _
+from cchc_cli.i18n.forms import number
 from cchc_cli.loading.discover import MAX_FILE_BYTES, MAX_PLAN_FILES
 
 __all__ = ["GitRevision", "revision_source"]
@@ -52,9 +54,13 @@ class GitRevision:
                 self.blobs[Path(f"{self.name}:{item.path}")] = item
         if len(self.blobs) > MAX_PLAN_FILES:
             raise UserError(
-                f"the plan at {self.name} holds {len(self.blobs):,} YAML files, more than a "
-                f"plan has (at most {MAX_PLAN_FILES:,} are read)",
-                hint="check --plan: it should name the plan directory, not a folder above it",
+                _(
+                    "the plan at {name} holds {count} YAML files, more than a plan has (at "
+                    "most {most} are read)"
+                ).format(
+                    name=self.name, count=number(len(self.blobs)), most=number(MAX_PLAN_FILES)
+                ),
+                hint=_("check --plan: it should name the plan directory, not a folder above it"),
             )
         return sorted(self.blobs, key=lambda path: path.as_posix())
 

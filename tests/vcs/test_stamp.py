@@ -78,3 +78,17 @@ def test_kpi_json_and_the_report_carry_the_revision(cli: Invoke, tmp_path: Path)
     report = cli([*args, "--as-of", "2024-07-05"])
     assert report.exit_code == 0, report.output
     assert f"phiên bản {head}" in report.stdout
+
+
+def test_the_report_says_uncommitted_changes_in_vietnamese(cli: Invoke, tmp_path: Path) -> None:
+    """The official report is Vietnamese whatever the language of the run (tests: English)."""
+    repo = new_repo(tmp_path / "repo")
+    shutil.rmtree(repo.plan)
+    shutil.copytree(SHIPPED_PLAN, repo.plan)
+    head = repo.commit("The shipped plan")
+    repo.edit("targets.yaml", "value: 95", "value: 96")
+    args = ["--plan", repo.plan, "report", "--quarter", "Q2", "--as-of", "2024-07-05"]
+    report = cli(args)
+    assert report.exit_code == 0, report.output
+    assert f"phiên bản {head}, có thay đổi chưa commit" in report.stdout
+    assert "modified" not in report.stdout
