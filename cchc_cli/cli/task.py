@@ -117,6 +117,7 @@ def update(
     from cchc_cli.i18n import _
     from cchc_cli.i18n.forms import day
     from cchc_cli.progress.record import ProgressEntry, record_progress
+    from cchc_cli.render.styles import status_label
 
     entry = ProgressEntry(
         status=status,
@@ -133,8 +134,8 @@ def update(
     out.print(
         _("{task}: {before} → {after}; update of {day} added to {path}").format(
             task=done.task_id,
-            before=done.previous_status,
-            after=done.status,
+            before=status_label(done.previous_status),
+            after=status_label(done.status),
             day=day(done.on),
             path=relative_path(done.path),
         ),

@@ -23,7 +23,7 @@ from cchc_cli.render.agenda_tables import (
     pieces_line,
     send_by_note,
 )
-from cchc_cli.render.styles import STATE_STYLE, clean, state_label
+from cchc_cli.render.styles import STATE_STYLE, clean, revision_words, state_label
 from cchc_cli.render.targets_panel import targets_panel
 from cchc_cli.schedule.state import ItemState
 from cchc_cli.services.status import ScoreLine, StatusResult
@@ -114,8 +114,8 @@ def status_text(result: StatusResult) -> RenderableType:
         header.append(" · " + _("unit {unit}").format(unit=unit))
     header.append(
         "\n"
-        + _("Plan {plan} · revision {revision}").format(
-            plan=clean(result.plan.id), revision=clean(result.revision.text)
+        + _("Plan {plan} · {revision}").format(
+            plan=clean(result.plan.id), revision=revision_words(result.revision)
         )
     )
     header.append(

@@ -10,6 +10,7 @@ import re
 
 from cchc_cli.i18n import N_, _
 from cchc_cli.model.terms import TargetStatus, TaskState, TaskStatus
+from cchc_cli.results.revision import UNVERSIONED, Stamp
 
 __all__ = [
     "STATE_LABEL",
@@ -20,6 +21,7 @@ __all__ = [
     "clean",
     "counted",
     "md_escape",
+    "revision_words",
     "state_label",
     "status_label",
     "target_label",
@@ -70,6 +72,20 @@ def counted(count: int, one: str, many: str) -> str:
     them alike). Used instead of ``ngettext``, whose plural entries the catalog check
     cannot read yet."""
     return one if count == 1 else many
+
+
+def revision_words(stamp: Stamp) -> str:
+    """The plan's revision said in words: ``revision 3c105a7 v2024.1``, ``… with
+    uncommitted changes``, ``no commit yet``, ``not under version control`` (the stamp's
+    own text — ``3c105a7 modified``, ``unversioned`` — is data, kept as is in JSON)."""
+    if stamp.text == UNVERSIONED:
+        return _("not under version control (git)")
+    if stamp.commit is None:
+        return _("no commit yet")
+    name = clean(" ".join(part for part in (stamp.commit, stamp.tag) if part))
+    if stamp.modified:
+        return _("revision {revision}, with uncommitted changes").format(revision=name)
+    return _("revision {revision}").format(revision=name)
 
 
 def state_label(state: TaskState) -> str:

@@ -70,7 +70,7 @@ def test_round_trip_adds_only_the_new_lines_and_keeps_comments(cli: Invoke, repo
     comments = [line for line in (plan / "tasks.yaml").read_text().splitlines() if "#" in line]
     run = cli([*UPDATE_PL1, "--plan", plan])
     assert run.exit_code == 0, run.output
-    assert "PL.1: not_started → done; update of 22 Jan 2024 added to" in run.stdout
+    assert "PL.1: not started → done; update of 22 Jan 2024 added to" in run.stdout
     assert changed_lines(repo) == [
         "-    status: not_started",
         "+    status: done",

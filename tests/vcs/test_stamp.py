@@ -38,7 +38,8 @@ def test_uncommitted_changes_to_the_plan_are_modified(cli: Invoke, plan_repo: Pl
     assert str(stamp["text"]).endswith(" modified")
     text = cli(["status", "--as-of", "2024-03-05", "--plan", plan_repo.plan]).stdout
     line = next(line for line in text.splitlines() if "Plan test-plan-2024" in line)
-    assert f"Plan test-plan-2024 · revision {stamp['text']} " in line
+    commit = str(stamp["text"]).removesuffix(" modified")
+    assert f"Plan test-plan-2024 · revision {commit}, with uncommitted changes " in line
 
 
 def test_changes_outside_the_plan_do_not_count(cli: Invoke, plan_repo: PlanRepo) -> None:
