@@ -16,7 +16,14 @@ from functools import cache
 from gettext import GNUTranslations, NullTranslations
 from typing import Final
 
-from cchc_cli.model.terms import TargetStatus, TaskState, TaskStatus
+from cchc_cli.model.terms import (
+    TARGET_STATUS_LABELS,
+    TASK_STATE_LABELS,
+    TASK_STATUS_LABELS,
+    TargetStatus,
+    TaskState,
+    TaskStatus,
+)
 
 __all__ = [
     "LABELS",
@@ -42,28 +49,6 @@ BLANK: Final = " " + "\u00a0" * 6 + " "
 """Room left to fill by hand (no-break spaces, which no format collapses)."""
 PLACEHOLDER: Final = "(Nội dung do đơn vị bổ sung)"
 """Printed where a section has nothing to say, so that nobody signs a report with a gap."""
-
-TARGET_STATUS: Final[dict[TargetStatus, str]] = {
-    "met": "đạt",
-    "at_risk": "có nguy cơ không đạt",
-    "missed": "không đạt",
-    "no_data": "chưa có số liệu",
-}
-TASK_STATE: Final[dict[TaskState, str]] = {
-    "overdue": "quá hạn",
-    "due_soon": "sắp đến hạn",
-    "on_track": "đúng tiến độ",
-    "not_started": "chưa bắt đầu",
-    "done": "đã hoàn thành",
-    "cancelled": "đã hủy",
-}
-
-TASK_STATUS: Final[dict[TaskStatus, str]] = {
-    "not_started": "chưa bắt đầu",
-    "in_progress": "đang thực hiện",
-    "done": "đã hoàn thành",
-    "cancelled": "đã hủy",
-}
 
 LABELS: Final[dict[str, object]] = {
     "placeholder": PLACEHOLDER,
@@ -206,3 +191,16 @@ def translate(message: str) -> str:
     """The Vietnamese of a catalog message, whatever the language of the run: a report
     quotes the words cchc also prints (why a row was set aside) in Vietnamese."""
     return _catalog().gettext(message)
+
+
+TARGET_STATUS: Final[dict[TargetStatus, str]] = {
+    status: translate(label) for status, label in TARGET_STATUS_LABELS.items()
+}
+TASK_STATE: Final[dict[TaskState, str]] = {
+    state: translate(label) for state, label in TASK_STATE_LABELS.items()
+}
+TASK_STATUS: Final[dict[TaskStatus, str]] = {
+    status: translate(label) for status, label in TASK_STATUS_LABELS.items()
+}
+"""Statuses and states in Vietnamese whatever the run's language: the catalog's words,
+so that a report and the terminal say them alike."""

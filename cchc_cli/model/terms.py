@@ -13,13 +13,16 @@ from datetime import date
 from typing import Literal
 
 from cchc_cli.errors import UserError
-from cchc_cli.i18n import _
+from cchc_cli.i18n import N_, _
 
 __all__ = [
     "FREQUENCIES",
     "TARGET_STATUSES",
+    "TARGET_STATUS_LABELS",
     "TASK_STATES",
+    "TASK_STATE_LABELS",
     "TASK_STATUSES",
+    "TASK_STATUS_LABELS",
     "Frequency",
     "Period",
     "PeriodRule",
@@ -31,10 +34,24 @@ __all__ = [
 TargetStatus = Literal["met", "at_risk", "missed", "no_data"]
 """A target's standing for a period: met, at risk of missing, missed, or not measurable."""
 TARGET_STATUSES: tuple[TargetStatus, ...] = ("met", "at_risk", "missed", "no_data")
+TARGET_STATUS_LABELS: dict[TargetStatus, str] = {
+    "met": N_("met"),
+    "at_risk": N_("at risk"),
+    "missed": N_("missed"),
+    "no_data": N_("no data"),
+}
+"""What people read for each status: English ids of the catalogs (``_()`` says them in
+the run's language, :func:`cchc_cli.i18n.vi.translate` in Vietnamese for reports)."""
 
 TaskStatus = Literal["not_started", "in_progress", "done", "cancelled"]
 """What a task's progress record says (``cchc task update --status``)."""
 TASK_STATUSES: tuple[TaskStatus, ...] = ("not_started", "in_progress", "done", "cancelled")
+TASK_STATUS_LABELS: dict[TaskStatus, str] = {
+    "not_started": N_("not started"),
+    "in_progress": N_("in progress"),
+    "done": N_("done"),
+    "cancelled": N_("cancelled"),
+}
 
 TaskState = Literal["overdue", "due_soon", "on_track", "not_started", "done", "cancelled"]
 """Where a task or duty stands on a day: its status set against its deadline."""
@@ -47,6 +64,14 @@ TASK_STATES: tuple[TaskState, ...] = (
     "cancelled",
 )
 """Every state, in the order the views list them."""
+TASK_STATE_LABELS: dict[TaskState, str] = {
+    "overdue": N_("overdue"),
+    "due_soon": N_("due soon"),
+    "on_track": N_("on track"),
+    "not_started": N_("not started"),
+    "done": N_("done"),
+    "cancelled": N_("cancelled"),
+}
 
 PeriodRule = Literal["decree-09-2019", "calendar"]
 """How a report's data period is cut: Decree 09/2019/NĐ-CP Art. 12 (15th of the month

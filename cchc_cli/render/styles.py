@@ -8,8 +8,14 @@ from __future__ import annotations
 
 import re
 
-from cchc_cli.i18n import N_, _
-from cchc_cli.model.terms import TargetStatus, TaskState, TaskStatus
+from cchc_cli.i18n import _
+from cchc_cli.model.terms import (
+    TARGET_STATUS_LABELS,
+    TASK_STATE_LABELS,
+    TASK_STATUS_LABELS,
+    TargetStatus,
+    TaskState,
+)
 from cchc_cli.results.revision import UNVERSIONED, Stamp
 
 __all__ = [
@@ -27,16 +33,9 @@ __all__ = [
     "target_label",
 ]
 
-# The tables hold English ids (marked for the catalogs); the functions below say them
-# in the language of the run.
-STATE_LABEL: dict[TaskState, str] = {
-    "overdue": N_("overdue"),
-    "due_soon": N_("due soon"),
-    "on_track": N_("on track"),
-    "not_started": N_("not started"),
-    "done": N_("done"),
-    "cancelled": N_("cancelled"),
-}
+# The labels are declared with their terms (cchc_cli/model/terms.py) as English ids of
+# the catalogs; the functions below say them in the language of the run.
+STATE_LABEL = TASK_STATE_LABELS
 STATE_STYLE: dict[TaskState, str] = {
     "overdue": "bold red",
     "due_soon": "yellow",
@@ -45,12 +44,7 @@ STATE_STYLE: dict[TaskState, str] = {
     "done": "dim green",
     "cancelled": "dim",
 }
-TARGET_LABEL: dict[TargetStatus, str] = {
-    "met": N_("met"),
-    "at_risk": N_("at risk"),
-    "missed": N_("missed"),
-    "no_data": N_("no data"),
-}
+TARGET_LABEL = TARGET_STATUS_LABELS
 TARGET_STYLE: dict[TargetStatus, str] = {
     "met": "green",
     "at_risk": "yellow",
@@ -58,12 +52,7 @@ TARGET_STYLE: dict[TargetStatus, str] = {
     "no_data": "dim",
 }
 
-STATUS_LABEL: dict[TaskStatus, str] = {
-    "not_started": N_("not started"),
-    "in_progress": N_("in progress"),
-    "done": N_("done"),
-    "cancelled": N_("cancelled"),
-}
+STATUS_LABEL = TASK_STATUS_LABELS
 """A task's recorded status (``cchc task update --status``)."""
 
 
