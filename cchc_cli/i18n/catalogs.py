@@ -136,10 +136,16 @@ def update(refs: Iterable[str] = ()) -> None:
             if not message.id:
                 continue
             previous = old.get(message.id)
+            plural = isinstance(message.id, tuple)
             string: str | tuple[str, ...] = ""
             if previous is not None and any(_strings(previous)):
                 texts = _strings(previous)
-                string = texts if isinstance(message.id, tuple) else texts[0]
+                if plural and (len(texts) != new.num_plurals or not all(texts)):
+                    # A message that became plural (or lacks a form): its old text serves
+                    # every form; English takes its ids again.
+                    known = [text for text in texts if text][-1]
+                    texts = _ids(message) if lang == "en" else (known,) * new.num_plurals
+                string = texts if plural else texts[0]
             elif lang == "en":
                 # English ids are the English text; translators may still refine it.
                 ids = _ids(message)

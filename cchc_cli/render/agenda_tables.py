@@ -22,10 +22,10 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from cchc_cli.i18n import _
+from cchc_cli.i18n import _, ngettext
 from cchc_cli.i18n.forms import day, span, weekday_name
 from cchc_cli.quoting import shorten
-from cchc_cli.render.styles import STATE_STYLE, clean, counted, state_label
+from cchc_cli.render.styles import STATE_STYLE, clean, state_label
 from cchc_cli.schedule.rules import Occurrence
 from cchc_cli.schedule.state import ItemState
 
@@ -168,13 +168,13 @@ def timing_text(item: ItemState) -> str:
         return "—"
     if item.working_days_late is not None:
         count = item.working_days_late
-        return counted(count, _("{count} working day late"), _("{count} working days late")).format(
+        return ngettext("{count} working day late", "{count} working days late", count).format(
             count=count
         )
     if item.days_left == 0:
         return _("last day today")
     count = item.working_days_left or 0
-    return counted(count, _("{count} working day left"), _("{count} working days left")).format(
+    return ngettext("{count} working day left", "{count} working days left", count).format(
         count=count
     )
 

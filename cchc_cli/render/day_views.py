@@ -10,11 +10,11 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterable
 
-from cchc_cli.i18n import _
+from cchc_cli.i18n import _, ngettext
 from cchc_cli.i18n.forms import day, weekday
 from cchc_cli.render.agenda_tables import wrap
 from cchc_cli.render.registry import Output
-from cchc_cli.render.styles import clean, counted
+from cchc_cli.render.styles import clean
 from cchc_cli.schedule.workcal import DayInfo, DayOverride
 from cchc_cli.services.days import DueResult, WorkdayResult
 
@@ -43,9 +43,7 @@ def _skipped(days_off: list[DayInfo]) -> str:
     parts = []
     if weekends:
         parts.append(
-            counted(weekends, _("{count} weekend day"), _("{count} weekend days")).format(
-                count=weekends
-            )
+            ngettext("{count} weekend day", "{count} weekend days", weekends).format(count=weekends)
         )
     parts += [_("{day} ({why})").format(day=day(info.day), why=_named(info)) for info in named]
     return "; ".join(parts) if parts else _("none")
@@ -56,9 +54,9 @@ def due_text(result: DueResult) -> Output:
     calendar_days = result.unit == "calendar_days"
     count = result.days
     if calendar_days:
-        length = counted(count, _("{count} calendar day"), _("{count} calendar days"))
+        length = ngettext("{count} calendar day", "{count} calendar days", count)
     else:
-        length = counted(count, _("{count} working day"), _("{count} working days"))
+        length = ngettext("{count} working day", "{count} working days", count)
     lines = [
         _("Received {day}: that day is not counted (Civil Code 2015, Art. 147)").format(
             day=weekday(result.received)

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cchc_cli.i18n import _
+from cchc_cli.i18n import _, ngettext
 from cchc_cli.i18n.forms import weekday
 from cchc_cli.render.agenda_tables import items_table
-from cchc_cli.render.styles import clean, counted
+from cchc_cli.render.styles import clean
 from cchc_cli.services.deadlines import DeadlinesResult
 
 if TYPE_CHECKING:
@@ -51,5 +51,5 @@ def deadlines_text(result: DeadlinesResult) -> RenderableType:
     title = Text(_heading(result), style="bold")
     if not result.items:
         return Group(title, Text("  " + _("nothing to show"), style="dim"))
-    count = counted(result.count, _("{count} item"), _("{count} items")).format(count=result.count)
+    count = ngettext("{count} item", "{count} items", result.count).format(count=result.count)
     return Group(title, items_table(result.items, show_state=True, names=result.units), Text(count))

@@ -25,7 +25,6 @@ __all__ = [
     "TARGET_LABEL",
     "TARGET_STYLE",
     "clean",
-    "counted",
     "md_escape",
     "revision_words",
     "state_label",
@@ -54,13 +53,6 @@ TARGET_STYLE: dict[TargetStatus, str] = {
 
 STATUS_LABEL = TASK_STATUS_LABELS
 """A task's recorded status (``cchc task update --status``)."""
-
-
-def counted(count: int, one: str, many: str) -> str:
-    """``one`` for a count of 1, else ``many`` (both already translated: Vietnamese says
-    them alike). Used instead of ``ngettext``, whose plural entries the catalog check
-    cannot read yet."""
-    return one if count == 1 else many
 
 
 def revision_words(stamp: Stamp) -> str:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cchc_cli.i18n import _
+from cchc_cli.i18n import _, ngettext
 from cchc_cli.i18n.forms import day, number, percent
 from cchc_cli.model.terms import TargetStatus
 from cchc_cli.render.agenda_tables import Fitted, paragraph, pieces_line
-from cchc_cli.render.styles import TARGET_STYLE, clean, counted, target_label
+from cchc_cli.render.styles import TARGET_STYLE, clean, target_label
 from cchc_cli.services.status import TargetLine, TargetsSummary
 
 if TYPE_CHECKING:
@@ -57,17 +57,15 @@ def _plain_notes(line: TargetLine) -> list[str]:
             )
         elif late:
             notes.append(
-                counted(
-                    count,
-                    _("{count} more late dossier allowed"),
-                    _("{count} more late dossiers allowed"),
+                ngettext(
+                    "{count} more late dossier allowed", "{count} more late dossiers allowed", count
                 ).format(count=number(count))
             )
         else:
             notes.append(
-                counted(
-                    count, _("{count} more miss allowed"), _("{count} more misses allowed")
-                ).format(count=number(count))
+                ngettext("{count} more miss allowed", "{count} more misses allowed", count).format(
+                    count=number(count)
+                )
             )
     if line.projection is not None:
         notes.append(_("year-end forecast {value}").format(value=percent(line.projection, 2)))
