@@ -9,6 +9,7 @@ from cchc_cli.cli.options import (
     DataOption,
     FromOption,
     HalfOption,
+    OutputOption,
     PlanOption,
     QuarterOption,
     ToOption,
@@ -58,10 +59,7 @@ def kpi(
             "--format", "-f", help=N_("text, json, csv (for Excel) or xlsx (a workbook, with -o).")
         ),
     ] = "text",
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", metavar="FILE", help=N_("Write to FILE instead of stdout.")),
-    ] = None,
+    output: OutputOption = None,
     strict: Annotated[
         bool,
         typer.Option("--strict", help=N_("Fail (exit 1) when rows are invalid or duplicated.")),
@@ -77,10 +75,9 @@ def kpi(
 ) -> None:
     """Measure every target for a period: value, threshold and status (met, missed…)."""
     from cchc_cli.cli.options import period_choice
-    from cchc_cli.cli.output import emit, open_workspace
+    from cchc_cli.cli.output import emit_measured, open_workspace
     from cchc_cli.cli.schedule_options import option_date
-    from cchc_cli.errors import FindingsError
-    from cchc_cli.services.kpi import data_failure, measure_plan
+    from cchc_cli.services.kpi import measure_plan
 
     result = measure_plan(
         open_workspace(ctx, plan),
@@ -90,7 +87,4 @@ def kpi(
         data=data or [],
         rejects=rejects,
     )
-    emit(ctx, result, fmt, output)
-    failure = data_failure(result, strict=strict)
-    if failure:
-        raise FindingsError(failure)
+    emit_measured(ctx, result, fmt, output, strict=strict)

@@ -15,6 +15,7 @@ __all__ = [
     "FindingsFormat",
     "FromOption",
     "HalfOption",
+    "OutputOption",
     "PlanOption",
     "QuarterOption",
     "ToOption",
@@ -60,6 +61,10 @@ DataOption = Annotated[
     typer.Option(
         "--data", help=N_("Export file(s) to use instead of the dossier dataset's files.")
     ),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", metavar="FILE", help=N_("Write to FILE instead of stdout.")),
 ]
 FromOption = Annotated[
     str | None,

@@ -12,9 +12,11 @@ from cchc_cli.i18n import N_, _
 
 if TYPE_CHECKING:
     from cchc_cli.render.registry import Output, Result
+    from cchc_cli.results.measures import KpiResult
+    from cchc_cli.results.scores import ScoreResult
     from cchc_cli.services.workspace import Workspace
 
-__all__ = ["emit", "open_workspace", "plan_or_national", "screen_text"]
+__all__ = ["emit", "emit_measured", "open_workspace", "plan_or_national", "screen_text"]
 
 NATIONAL_NOTE = N_(
     "note: no plan found here; counting on the national calendar only (weekends and "
@@ -72,6 +74,20 @@ def emit(ctx: typer.Context, result: Result, fmt: str, to: Path | None = None) -
     sys.stdout.flush()
     if err:
         sys.stderr.write(err)
+
+
+def emit_measured(
+    ctx: typer.Context, result: KpiResult | ScoreResult, fmt: str, to: Path | None, *, strict: bool
+) -> None:
+    """Print a measured result like :func:`emit`, then fail (exit 1) when its data cannot
+    be trusted (too many rows set aside; any, under ``--strict``)."""
+    from cchc_cli.errors import FindingsError
+    from cchc_cli.services.kpi import data_failure
+
+    emit(ctx, result, fmt, to)
+    failure = data_failure(result, strict=strict)
+    if failure:
+        raise FindingsError(failure)
 
 
 def screen_text(ctx: typer.Context, result: Result, fmt: str) -> tuple[str, str]:

@@ -9,6 +9,7 @@ from cchc_cli.cli.options import (
     DataOption,
     FromOption,
     HalfOption,
+    OutputOption,
     PlanOption,
     QuarterOption,
     ToOption,
@@ -61,18 +62,13 @@ def score(
         Literal["text", "json", "csv", "md"],
         typer.Option("--format", "-f", help=N_("text, json, csv (for Excel) or md (Markdown).")),
     ] = "text",
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", metavar="FILE", help=N_("Write to FILE instead of stdout.")),
-    ] = None,
+    output: OutputOption = None,
 ) -> None:
     """Score the service index (QĐ 766): points per indicator and group, total of 100."""
     from cchc_cli.cli.options import period_choice
-    from cchc_cli.cli.output import emit
+    from cchc_cli.cli.output import emit_measured
     from cchc_cli.cli.schedule_options import option_date
     from cchc_cli.cli.state import plan_dir
-    from cchc_cli.errors import FindingsError
-    from cchc_cli.services.kpi import data_failure
     from cchc_cli.services.score import scheme_workspace, score_plan
 
     result = score_plan(
@@ -83,7 +79,4 @@ def score(
         by=by,
         data=data or [],
     )
-    emit(ctx, result, fmt, output)
-    failure = data_failure(result)
-    if failure:
-        raise FindingsError(failure)
+    emit_measured(ctx, result, fmt, output, strict=False)
